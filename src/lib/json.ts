@@ -1,0 +1,66 @@
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from './problems';
+import { decodeUtf8 } from './text';
+
+export interface JsonDocument {
+  value: unknown;
+  /** Line of each element of a top-level array, for problems about one record. */
+  elementLines: number[];
+}
+
+/**
+ * Read a JSON file strictly: UTF-8, no comments, no trailing commas, no duplicate keys
+ * (JSON.parse silently keeps the last one) and no "__proto__" keys (which would change an
+ * object's prototype when the value is built).
+ */
+export function parseJson(bytes: Uint8Array, file: string): { document?: JsonDocument; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) {
+    problems.push({ severity: 'error', file, line: decoded.badLine, rule: 'utf-8', message: 'bytes that are not valid UTF-8 on this line; save the file as UTF-8' });
+    return { problems };
+  }
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  if (text.trim() === '') {
+    problems.push({ severity: 'error', file, line: 1, rule: 'not-empty', message: 'the file is empty' });
+    return { problems };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  for (const e of errors) {
+    const code = printParseErrorCode(e.error);
+    const trailing = code === 'PropertyNameExpected' || code === 'ValueExpected';
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineAt(e.offset),
+      rule: 'json-syntax',
+      value: text.slice(e.offset, e.offset + Math.max(e.length, 1)),
+      message: `${code}${trailing ? ' (a trailing comma before } or ] is not allowed in JSON)' : ''}`,
+    });
+  }
+  if (!root || problems.length) return { problems };
+
+  const walk = (node: Node): void => {
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const property of node.children ?? []) {
+        const keyNode = property.children?.[0];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const line = lineAt(keyNode.offset);
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+          problems.push({ severity: 'error', file, line, column: key, rule: 'json-forbidden-key', message: `the key "${key}" is not allowed` });
+        if (seen.has(key))
+          problems.push({ severity: 'error', file, line, column: key, rule: 'json-duplicate-key', message: `the key "${key}" appears twice in one object (first on line ${seen.get(key)})` });
+        else seen.set(key, line);
+      }
+    }
+    node.children?.forEach(walk);
+  };
+  walk(root);
+  if (problems.length) return { problems };
+  const elementLines = root.type === 'array' ? (root.children ?? []).map((n) => lineAt(n.offset)) : [];
+  return { document: { value: getNodeValue(root), elementLines }, problems };
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { parseCsv } from './csv';
+import { buildDataset, type Dataset, type DatasetTables } from './dataset';
+import { parseJson } from './json';
+import type { Problem } from './problems';
+import { hasErrors } from './problems';
+import { ruleOf } from './cells';
+import * as schema from './schema';
+import { checkDataset, type Located } from './check';
+
+export interface LoadOptions {
+  /** Folder holding the data files (cities.csv, events.csv, …). */
+  dataDir: string;
+  /** Folder holding the source reports as text; evidence phrases are checked against them. */
+  reportsDir?: string | null;
+}
+
+export interface LoadResult {
+  /** The dataset, or null when any error was found: there is no partial output. */
+  dataset: Dataset | null;
+  /** Every error and warning, in file order. */
+  problems: Problem[];
+}
+
+type LocatedTables = { [K in keyof DatasetTables]: Located<DatasetTables[K][number]>[] | null };
+
+function readTable<S extends z.ZodRawShape>(
+  dataDir: string,
+  spec: schema.TableSpec<S>,
+  problems: Problem[],
+): Located<z.output<z.ZodObject<S>>>[] | null {
+  const path = join(dataDir, spec.file);
+  if (!existsSync(path)) {
+    problems.push({ severity: 'error', file: spec.file, rule: 'file-missing', message: `the data file is missing from ${dataDir}` });
+    return null;
+  }
+  const columns = Object.keys(spec.row.shape);
+  const { table, problems: csvProblems } = parseCsv(readFileSync(path), spec.file, columns);
+  problems.push(...csvProblems);
+  if (!table) return null;
+  const rows: Located<z.output<z.ZodObject<S>>>[] = [];
+  let failed = false;
+  for (const { line, row, cells } of table.rows) {
+    const where = { file: spec.file, line, row };
+    const parsed = spec.row.safeParse(cells);
+    if (!parsed.success) {
+      failed = true;
+      for (const i of parsed.error.issues) {
+        const column = String(i.path[0] ?? '');
+        problems.push({ severity: 'error', ...where, column, value: cells[column], rule: ruleOf(i), message: i.message });
+      }
+      continue;
+    }
+    spec.rules?.(parsed.data, (column, rule, message) => {
+      failed = true;
+      problems.push({ severity: 'error', ...where, column, value: cells[column], rule, message });
+    });
+    rows.push({ value: parsed.data, ...where });
+  }
+  return failed ? null : rows;
+}
+
+function readOrganisations(dataDir: string, problems: Problem[]): Located<schema.OrganisationRow>[] | null {
+  const file = schema.organisations.file;
+  const path = join(dataDir, file);
+  if (!existsSync(path)) {
+    problems.push({ severity: 'error', file, rule: 'file-missing', message: `the data file is missing from ${dataDir}` });
+    return null;
+  }
+  const { document, problems: jsonProblems } = parseJson(readFileSync(path), file);
+  problems.push(...jsonProblems);
+  if (!document) return null;
+  if (!Array.isArray(document.value)) {
+    problems.push({ severity: 'error', file, line: 1, rule: 'json-shape', message: 'the file must hold an array of organisation objects' });
+    return null;
+  }
+  const rows: Located<schema.OrganisationRow>[] = [];
+  let failed = false;
+  document.value.forEach((item, i) => {
+    const where = { file, line: document.elementLines[i], row: i + 1 };
+    const parsed = schema.organisations.row.safeParse(item);
+    if (!parsed.success) {
+      failed = true;
+      for (const issue of parsed.error.issues)
+        problems.push({ severity: 'error', ...where, column: issue.path.join('.'), rule: ruleOf(issue), message: issue.message });
+      return;
+    }
+    rows.push({ value: parsed.data, ...where });
+  });
+  return failed ? null : rows;
+}
+
+/**
+ * Load, validate and join the whole dataset. Every file is read and every problem is
+ * collected before deciding; one error anywhere means no dataset at all.
+ */
+export function loadDataset(options: LoadOptions): LoadResult {
+  const problems: Problem[] = [];
+  const tables: LocatedTables = {
+    cities: readTable(options.dataDir, schema.cities, problems),
+    sources: readTable(options.dataDir, schema.sources, problems),
+    organisations: readOrganisations(options.dataDir, problems),
+    events: readTable(options.dataDir, schema.events, problems),
+    facilities: readTable(options.dataDir, schema.facilities, problems),
+    facilityStatus: readTable(options.dataDir, schema.facilityStatus, problems),
+    policies: readTable(options.dataDir, schema.policies, problems),
+    flags: readTable(options.dataDir, schema.flags, problems),
+  };
+  problems.push(...checkDataset(tables, options.reportsDir ?? null));
+  if (hasErrors(problems) || Object.values(tables).some((t) => t === null)) return { dataset: null, problems };
+  const plain = Object.fromEntries(
+    Object.entries(tables).map(([k, rows]) => [k, rows!.map((r) => r.value)]),
+  ) as unknown as DatasetTables;
+  return { dataset: buildDataset(plain), problems };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Dates are calendar dates; pin the zone so nothing shifts them in a test.
+    env: { TZ: 'UTC' },
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});
