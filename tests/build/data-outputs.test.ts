@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/load';
+import { METRICS } from '../../src/lib/metrics';
+import { dataPaths } from '../../src/lib/paths';
+import { cityProfiles } from '../../src/lib/summarise';
+
+/** These tests read what `npm run build` wrote to dist/ (npm test builds first). */
+const dist = 'dist/data';
+const { dataset } = loadDataset(dataPaths({}));
+const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(`${dist}/${name}`, 'utf8'), { header: true, skipEmptyLines: true });
+
+describe('dist/data', () => {
+  beforeAll(() => {
+    if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  });
+
+  it('holds every dataset as CSV and JSON, and the data package', () => {
+    const files = readdirSync(dist).sort();
+    for (const name of ['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'flags', 'city-summary']) {
+      expect(files).toContain(`${name}.csv`);
+      expect(files).toContain(`${name}.json`);
+    }
+    expect(files).toContain('datapackage.json');
+  });
+
+  it('city-summary.csv has one row per city with the required fields and the summary figures', () => {
+    const { data, meta } = csv('city-summary.csv');
+    for (const field of ['city', 'name', 'province', 'trainings', 'participants', 'certified', 'facilities', 'exhibitions', 'training_days', 'person_days', 'first_event', 'last_event'])
+      expect(meta.fields).toContain(field);
+    const profiles = cityProfiles(dataset!);
+    expect(data.map((r) => r.city)).toEqual(profiles.map((p) => p.city.id));
+    for (const p of profiles) {
+      const row = data.find((r) => r.city === p.city.id)!;
+      for (const m of METRICS) expect(row[m.id]).toBe(p.metrics[m.id].value === null ? '' : String(p.metrics[m.id].value));
+      expect(row.first_event).toBe(p.firstEvent ?? '');
+    }
+    // Not reported is blank, never 0: Blitar reports no certification.
+    expect(data.find((r) => r.city === 'blitar')!.certified).toBe('');
+  });
+
+  it('every CSV and its JSON hold the same rows, and the data package describes each CSV header', () => {
+    const pkg = JSON.parse(readFileSync(`${dist}/datapackage.json`, 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string }[] } }[] };
+    expect(pkg.resources.length).toBe(9);
+    for (const r of pkg.resources) {
+      const { data, meta, errors } = csv(r.path);
+      expect(errors).toEqual([]);
+      expect(meta.fields).toEqual(r.schema.fields.map((f) => f.name));
+      const json = JSON.parse(readFileSync(`${dist}/${r.name}.json`, 'utf8')) as unknown[];
+      expect(json.length).toBe(data.length);
+    }
+    expect(csv('events.csv').data.length).toBe(dataset!.events.length);
+  });
+});

@@ -1,0 +1,69 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { dataPackage, resources, toCsv, toJson } from '../../src/lib/downloads';
+import { dataset, event } from '../helpers/records';
+
+const hostile = dataset({
+  events: [
+    event({ id: 'a', title: '=HYPERLINK("https://evil.example","x")', title_en: '+1+1', venue: '-2+3', trainers: '@SUM(A1)', venue_evidence: 'v', trainers_evidence: 't', themes: ['export', 'marketing'] }),
+    event({ id: 'b', title: '<script>alert(1)</script>', title_en: 'Line one\nline "two", with comma', participants: null, participants_basis: null, participants_unit: null }),
+  ],
+});
+const eventsResource = () => resources(hostile).find((r) => r.name === 'events')!;
+const parse = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+
+describe('CSV downloads', () => {
+  it('neutralise cells that a spreadsheet would run as a formula', () => {
+    const rows = parse(toCsv(eventsResource()));
+    const a = rows.find((r) => r.id === 'a')!;
+    expect(a.title).toBe(`'=HYPERLINK("https://evil.example","x")`);
+    expect(a.title_en).toBe(`'+1+1`);
+    expect(a.venue).toBe(`'-2+3`);
+    expect(a.trainers).toBe(`'@SUM(A1)`);
+  });
+
+  it('leave numbers, negative coordinates included, as numbers', () => {
+    const cities = parse(toCsv(resources(hostile).find((r) => r.name === 'cities')!));
+    expect(cities[0]!.latitude).toBe('-7.5');
+  });
+
+  it('keep markup as text, quote commas and newlines, and write not reported as blank', () => {
+    const b = parse(toCsv(eventsResource())).find((r) => r.id === 'b')!;
+    expect(b.title).toBe('<script>alert(1)</script>');
+    expect(b.title_en).toBe('Line one\nline "two", with comma');
+    expect(b.participants).toBe('');
+  });
+
+  it('join lists with "|" in CSV and keep arrays in JSON', () => {
+    expect(parse(toCsv(eventsResource())).find((r) => r.id === 'a')!.themes).toBe('export|marketing');
+    const json = JSON.parse(toJson(eventsResource())) as { id: string; themes: string[]; participants: number | null }[];
+    expect(json.find((r) => r.id === 'a')!.themes).toEqual(['export', 'marketing']);
+    expect(json.find((r) => r.id === 'b')!.participants).toBeNull();
+  });
+
+  it('every resource lists each row field once, in its schema order', () => {
+    for (const r of resources(hostile)) {
+      const header = toCsv(r).split('\r\n')[0]!.split(',');
+      expect(header).toEqual(r.fields.map((f) => f.name));
+      expect(new Set(header).size).toBe(header.length);
+    }
+  });
+});
+
+describe('the data package', () => {
+  const pkg = dataPackage(hostile, { homepage: 'https://example.org/' });
+  it('describes every resource with a Table Schema, the licence and the sources', () => {
+    expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0');
+    expect(pkg.resources.map((r) => r.name)).toEqual(resources(hostile).map((r) => r.name));
+    for (const r of pkg.resources) {
+      expect(r.path).toBe(`${r.name}.csv`);
+      expect(r.schema.fields.length).toBeGreaterThan(0);
+      for (const f of r.schema.fields) expect(['string', 'integer', 'number', 'date']).toContain(f.type);
+    }
+    expect(pkg.sources).toEqual([{ title: 'Publisher: Title', path: 'https://example.org/report' }]);
+  });
+  it('uses names Frictionless accepts', () => {
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    for (const r of pkg.resources) expect(r.name).toMatch(/^[a-z0-9._-]+$/);
+  });
+});
