@@ -28,7 +28,11 @@ function checkId(v: string, ctx: Ctx): void {
   if (!required(ctx, v)) return;
   const invisible = invisibleCharacter(v);
   if (invisible) issue(ctx, 'id-format', `the id contains an invisible or non-breaking space (${invisible})`);
-  else if (!ID.test(v)) issue(ctx, 'id-format', 'an id is lower-case letters a–z, digits and single hyphens (e.g. "kota-blitar-2023")');
+  else if (!ID.test(v)) {
+    const folded = v.trim().toLowerCase();
+    const hint = ID.test(folded) ? ` (did you mean "${folded}"? ids are matched exactly, never folded)` : '';
+    issue(ctx, 'id-format', `an id is lower-case letters a–z, digits and single hyphens (e.g. "kota-blitar-2023")${hint}`);
+  }
 }
 /** A stable identifier (slug): also used in page addresses. */
 export const id = z.string().superRefine(checkId);
@@ -137,7 +141,7 @@ export const year = z.string().transform((v, ctx) => {
  * control character anywhere.
  */
 function checkHttps(v: string, ctx: Ctx): void {
-  if (!/^https:\/\/[^\s\u0000-\u001f\u007f]+$/u.test(v) || invisibleCharacter(v)) {
+  if (!/^https:\/\/[^\s\p{Cc}]+$/u.test(v) || invisibleCharacter(v)) {
     issue(ctx, 'https-url', `"${v}" is not an absolute https: address (it must start with "https://" and contain no spaces or control characters)`);
     return;
   }

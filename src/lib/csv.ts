@@ -111,8 +111,10 @@ export function parseCsv(
     });
     rows.push({ line: raw.line, row, cells });
   });
-  if (problems.length) return { problems };
-  return { table: { header, rows }, problems };
+  // Rows that are only badly spaced are still returned, so their cells get checked too and
+  // every problem of the file is listed at once; the space errors still fail the file.
+  const structural = problems.some((p) => p.rule !== 'no-surrounding-space');
+  return structural ? { problems } : { table: { header, rows }, problems };
 }
 
 function checkHeader(

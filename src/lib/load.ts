@@ -41,7 +41,7 @@ function readTable<S extends z.ZodRawShape>(
   problems.push(...csvProblems);
   if (!table) return null;
   const rows: Located<z.output<z.ZodObject<S>>>[] = [];
-  let failed = false;
+  let failed = hasErrors(csvProblems);
   for (const { line, row, cells } of table.rows) {
     const where = { file: spec.file, line, row };
     const parsed = spec.row.safeParse(cells);

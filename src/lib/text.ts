@@ -1,7 +1,11 @@
 /** Text helpers shared by the CSV and JSON readers. */
 
-/** Characters that look like nothing or like a plain space but are not one. */
-const INVISIBLE = /[\u00A0\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/u;
+/**
+ * Characters that look like nothing or like a plain space but are not one: every space
+ * other than U+0020, line and paragraph separators, and every format character (\p{Cf}:
+ * zero-width characters, the soft hyphen, bidirectional marks, overrides and isolates, BOM).
+ */
+const INVISIBLE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\p{Cf}]/u;
 
 export function invisibleCharacter(value: string): string | undefined {
   const m = INVISIBLE.exec(value);
