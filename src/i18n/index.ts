@@ -1,11 +1,21 @@
 import en from './en.json';
 import id from './id.json';
+import type { Lang } from '../lib/format';
 
-export const LANGS = ['id', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export type { Lang };
+export const LANGS: readonly Lang[] = ['id', 'en'];
 export type UiKey = keyof typeof id;
 
 const strings: Record<Lang, Record<UiKey, string>> = { id, en };
 
-/** UI strings for one language; both files have the same keys (a test checks it). */
-export const useTranslations = (lang: Lang) => (key: UiKey): string => strings[lang][key];
+/**
+ * UI strings for one language, with {name} placeholders filled from `vars`. Both files have
+ * the same keys (a test checks it); a key missing in English falls back to Indonesian.
+ */
+export const useTranslations =
+  (lang: Lang) =>
+  (key: UiKey, vars: Record<string, string | number> = {}): string =>
+    (strings[lang][key] ?? strings.id[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+
+/** For keys built at run time (a theme, a status): checked against the Indonesian keys. */
+export const isUiKey = (key: string): key is UiKey => key in id;

@@ -1,15 +1,41 @@
-/** Locale-aware formatting, memoised per locale; missing values come back as null. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Locale-aware formatting through Intl, memoised per locale. Missing values come back as
+ * null so callers decide how to say "not reported". Date-only values are calendar dates:
+ * they are formatted in UTC so no time zone shifts them.
+ */
+export type Lang = 'id' | 'en';
+export const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
-export const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
+const memo = <T>(make: (lang: Lang) => T) => {
+  const cache = new Map<Lang, T>();
+  return (lang: Lang): T => {
+    let v = cache.get(lang);
+    if (!v) cache.set(lang, (v = make(lang)));
+    return v;
+  };
+};
 
-export function formatNumber(value: number | null | undefined, lang: keyof typeof LOCALES): string | null {
-  if (value === null || value === undefined) return null;
-  const locale = LOCALES[lang];
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
+const numberFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }));
+const dayFormat = memo((lang) => new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const monthFormat = memo((lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+
+export function formatNumber(value: number | null | undefined, lang: Lang): string | null {
+  return value === null || value === undefined ? null : numberFormat(lang).format(value);
+}
+
+const utc = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+
+/** A partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as words: "2022", "Mei 2022", "2 November 2022". */
+export function formatPartialDate(value: string | null, lang: Lang): string | null {
+  if (!value) return null;
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) return monthFormat(lang).format(utc(`${value}-01`));
+  return dayFormat(lang).format(utc(value));
+}
+
+/** A range of calendar days: "23–27 Mei 2022" (id), "23–27 May 2022" (en); one day when they match. */
+export function formatDateRange(start: string | null, end: string | null, lang: Lang): string | null {
+  if (!start && !end) return null;
+  if (!start || !end || start === end) return formatPartialDate(start ?? end, lang);
+  return dayFormat(lang).formatRange(utc(start), utc(end));
 }

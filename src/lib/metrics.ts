@@ -29,6 +29,8 @@ export interface Metric {
   id: MetricId;
   label: { id: string; en: string };
   definition: { id: string; en: string };
+  /** What the figure does and does not mean; record-specific caveats come from the flags. */
+  meaning: { id: string; en: string };
   compute(records: CityRecords): MetricValue;
 }
 
@@ -68,6 +70,10 @@ export const METRICS: readonly Metric[] = [
       id: 'Jumlah kegiatan berjenis pelatihan.',
       en: 'The number of events of kind training.',
     },
+    meaning: {
+      id: 'Menghitung kegiatan, bukan ukurannya: pelatihan sehari dan lima hari sama-sama dihitung satu. Hanya pelatihan yang diberitakan yang terhitung.',
+      en: 'Counts events, not their size: a one-day and a five-day training count one each. Only trainings that made the news are counted.',
+    },
     compute: (r) => countOf(trainingsOf(r)),
   },
   {
@@ -76,6 +82,10 @@ export const METRICS: readonly Metric[] = [
     definition: {
       id: 'Jumlah angka peserta yang dilaporkan untuk pelatihan: kursi, bukan orang yang berbeda; angka sasaran ikut dijumlahkan dan ditandai.',
       en: 'The sum of reported participant figures over trainings: seats, not unique people; target figures are included and flagged.',
+    },
+    meaning: {
+      id: 'Kursi, bukan orang yang berbeda: orang yang ikut dua pelatihan dihitung dua kali. Sebagian angka adalah sasaran atau menghitung usaha, bukan orang; catatan itu ditandai di bawah.',
+      en: 'Seats, not unique people: someone in two trainings counts twice. Some figures are targets or count businesses rather than people; those records are flagged below.',
     },
     compute: (r) => sumOver(trainingsOf(r), (e) => e.participants),
   },
@@ -86,6 +96,10 @@ export const METRICS: readonly Metric[] = [
       id: 'Jumlah orang yang dilaporkan tersertifikasi, baik melalui program sertifikasi maupun sebagai keluaran pelatihan.',
       en: 'The number of people reported as certified, whether by a certification programme or as the output of a training.',
     },
+    meaning: {
+      id: 'Sebagian angka disimpulkan dari teks (misalnya “peserta mendapatkan sertifikat”) dan ditandai. “Tidak dilaporkan” berarti laporan kota itu tidak menyebut sertifikasi, bukan berarti tidak ada yang tersertifikasi.',
+      en: 'Some figures are inferred from the text (e.g. “participants receive a certificate”) and flagged. “Not reported” means the city\'s reports do not mention certification, not that nobody is certified.',
+    },
     compute: (r) => sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => e.certified),
   },
   {
@@ -94,6 +108,10 @@ export const METRICS: readonly Metric[] = [
     definition: {
       id: 'Jumlah fasilitas fisik (sentra batik, gedung) dalam laporan, apa pun statusnya; peralatan yang diberikan kepada peserta dicatat pada pelatihannya.',
       en: 'The number of physical facilities (a batik centre, a building) in the reports, whatever their status; equipment handed to trainees is recorded on the training.',
+    },
+    meaning: {
+      id: 'Menghitung fasilitas yang disebut laporan, termasuk yang direncanakan atau sedang dibangun; tidak mengukur ukuran atau pemakaiannya.',
+      en: 'Counts facilities named in the reports, planned or under construction included; it says nothing about their size or use.',
     },
     compute: (r) => countOf(r.facilities),
   },
@@ -104,6 +122,10 @@ export const METRICS: readonly Metric[] = [
       id: 'Jumlah kegiatan berjenis pameran.',
       en: 'The number of events of kind exhibition.',
     },
+    meaning: {
+      id: 'Menghitung pameran yang disebut laporan; laporan bisa menyinggung pameran lain tanpa merincinya.',
+      en: 'Counts exhibitions named in the reports; a report may mention others without listing them.',
+    },
     compute: (r) => countOf(r.events.filter((e) => e.kind === 'exhibition')),
   },
   {
@@ -113,6 +135,10 @@ export const METRICS: readonly Metric[] = [
       id: 'Jumlah lama pelatihan dalam hari, untuk pelatihan yang lamanya dilaporkan atau dapat dihitung dari tanggal pasti.',
       en: 'The sum of training durations in days, over trainings whose length is reported or follows from exact dates.',
     },
+    meaning: {
+      id: 'Menjumlahkan hari kalender, bukan jam; pelatihan yang lamanya tidak dilaporkan tidak ikut dan dihitung sebagai kosong.',
+      en: 'Sums calendar days, not hours; trainings whose length is not reported are left out and counted as missing.',
+    },
     compute: (r) => sumOver(trainingsOf(r), (e) => e.duration_days),
   },
   {
@@ -121,6 +147,10 @@ export const METRICS: readonly Metric[] = [
     definition: {
       id: 'Jumlah peserta × hari untuk setiap pelatihan yang melaporkan keduanya.',
       en: 'The sum of participants × days over trainings that report both.',
+    },
+    meaning: {
+      id: 'Peserta × hari, ukuran kasar volume pelatihan; membawa catatan kedua angka itu.',
+      en: 'Participants × days, a rough measure of training volume; it carries the caveats of both figures.',
     },
     compute: (r) => sumOver(trainingsOf(r), personDays),
   },

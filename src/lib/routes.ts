@@ -1,0 +1,62 @@
+import type { Lang } from './format';
+import type { MetricId } from './metrics';
+
+/**
+ * Every page address, computed here once. Indonesian pages live at the root, English ones
+ * under /en/ with English path words; `alternate` maps a page to the same page in the other
+ * language.
+ */
+export type PageRef =
+  | { page: 'home' | 'sources' | 'methodology' | 'data' }
+  | { page: 'city'; id: string }
+  | { page: 'metric'; id: MetricId }
+  | { page: 'event'; id: string }
+  | { page: 'compare'; a: string; b: string };
+
+const WORDS = {
+  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data' },
+  en: { city: 'city', metric: 'metric', event: 'event', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data' },
+} as const;
+
+export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
+export const pairSlug = (a: string, b: string) => `${a}-vs-${b}`;
+
+export function href(ref: PageRef, lang: Lang): string {
+  const prefix = lang === 'id' ? '/' : '/en/';
+  const w = WORDS[lang];
+  switch (ref.page) {
+    case 'home':
+      return prefix;
+    case 'sources':
+    case 'methodology':
+    case 'data':
+      return `${prefix}${w[ref.page]}/`;
+    case 'city':
+      return `${prefix}${w.city}/${ref.id}/`;
+    case 'metric':
+      return `${prefix}${w.metric}/${metricSlug(ref.id)}/`;
+    case 'event':
+      return `${prefix}${w.event}/${ref.id}/`;
+    case 'compare':
+      return `${prefix}${w.compare}/${pairSlug(ref.a, ref.b)}/`;
+  }
+}
+
+/** Every unordered pair of cities, in the order of the cities list. */
+export function cityPairs<T extends { id: string }>(cities: readonly T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  cities.forEach((a, i) => cities.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  return pairs;
+}
+
+/** Where a downloadable data file is served. */
+export const dataFileHref = (name: string) => `/data/${name}`;
+
+/** Parameters of the generated pages, shared by the Indonesian and English route files. */
+export const routeParams = {
+  city: (cities: readonly { id: string }[]) => cities.map((c) => ({ params: { id: c.id } })),
+  event: (events: readonly { id: string }[]) => events.map((e) => ({ params: { id: e.id } })),
+  metric: (ids: readonly MetricId[]) => ids.map((id) => ({ params: { id: metricSlug(id) }, props: { metric: id } })),
+  pair: (cities: readonly { id: string }[]) =>
+    cityPairs(cities).map(([a, b]) => ({ params: { pair: pairSlug(a.id, b.id) }, props: { a: a.id, b: b.id } })),
+};
