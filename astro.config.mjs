@@ -1,10 +1,16 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
-// The public address of the site, for canonical links and the data package; set SITE_URL
-// when deploying.
+// The public address of the site, for canonical links, the sitemap and the data package;
+// set SITE_URL when deploying.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  trailingSlash: 'always',
-  build: { format: 'directory' },
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  integrations: [sitemap()],
 });

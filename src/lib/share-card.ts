@@ -1,0 +1,40 @@
+import { formatNumber } from './format';
+import { escapeXml } from './raster';
+
+/**
+ * The Open Graph share image of a page: 1200 × 630, the page's title and up to four
+ * figures, in both languages so one image serves both versions of the page.
+ */
+export interface ShareCard {
+  title: string;
+  subtitle: string;
+  figures: { label: string; value: number | null }[];
+}
+
+const WIDTH = 1200;
+const HEIGHT = 630;
+
+/** Cut text that would not fit on one line, marking the cut. */
+const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function shareCardSvg(card: ShareCard): string {
+  const figures = card.figures.slice(0, 4);
+  const column = (WIDTH - 120) / Math.max(figures.length, 1);
+  const cells = figures
+    .map((f, i) => {
+      const x = 60 + i * column;
+      const value = formatNumber(f.value, 'id') ?? '–';
+      return `<text x="${x}" y="430" font-size="${f.value === null ? 56 : 80}" font-weight="bold" fill="#7a3b12">${escapeXml(value)}</text>` +
+        `<text x="${x}" y="480" font-size="26" fill="#3d3630">${escapeXml(fit(f.label, 22))}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">` +
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fdfbf7"/>` +
+    `<rect width="${WIDTH}" height="16" fill="#7a3b12"/>` +
+    `<text x="60" y="110" font-size="30" fill="#5a5249">Batik Kota</text>` +
+    `<text x="60" y="200" font-size="64" font-weight="bold" fill="#1c1a17">${escapeXml(fit(card.title, 32))}</text>` +
+    `<text x="60" y="260" font-size="30" fill="#3d3630">${escapeXml(fit(card.subtitle, 64))}</text>` +
+    cells +
+    `<text x="60" y="580" font-size="22" fill="#5a5249">${escapeXml('– = tidak dilaporkan / not reported · CC BY 4.0')}</text>` +
+    `</svg>`;
+}
