@@ -6,6 +6,8 @@ import { defineConfig } from 'astro/config';
 // set SITE_URL when deploying.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // BATIK_OUT_DIR lets tests and the benchmark build a second dataset beside dist/.
+  outDir: process.env.BATIK_OUT_DIR ?? 'dist',
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
