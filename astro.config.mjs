@@ -1,6 +1,8 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { headersFile } from './src/lib/security-headers.ts';
 
 // The public address of the site, for canonical links, the sitemap and the data package;
 // set SITE_URL when deploying.
@@ -14,5 +16,16 @@ export default defineConfig({
     // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  integrations: [sitemap()],
+  // Scripts as files too (Astro inlines small ones otherwise), for the same reason.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [
+    sitemap(),
+    {
+      // The _headers file for static hosts, generated from the site's sections.
+      name: 'security-headers',
+      hooks: {
+        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+      },
+    },
+  ],
 });

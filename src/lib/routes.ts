@@ -13,7 +13,7 @@ export type PageRef =
   | { page: 'event'; id: string }
   | { page: 'compare'; a: string; b: string };
 
-const WORDS = {
+export const WORDS = {
   id: { city: 'kota', metric: 'metrik', event: 'kegiatan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data' },
   en: { city: 'city', metric: 'metric', event: 'event', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data' },
 } as const;
@@ -48,6 +48,15 @@ export function cityPairs<T extends { id: string }>(cities: readonly T[]): [T, T
   cities.forEach((a, i) => cities.slice(i + 1).forEach((b) => pairs.push([a, b])));
   return pairs;
 }
+
+/**
+ * The first path segment of every section of the site, per language: the security headers
+ * give each its own rule, so embed pages never share a rule with the rest.
+ */
+export const sectionPrefixes = (lang: Lang): string[] => {
+  const prefix = lang === 'id' ? '/' : '/en/';
+  return [...new Set(Object.values(WORDS[lang]))].map((w) => `${prefix}${w}/`);
+};
 
 /** Where a downloadable data file is served. */
 export const dataFileHref = (name: string) => `/data/${name}`;
