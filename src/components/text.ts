@@ -1,12 +1,14 @@
 import type { BatikEvent, Dataset, QualityFlag } from '../lib/dataset';
 import { recordKey } from '../lib/dataset';
 import { formatDateRange, formatNumber, type Lang } from '../lib/format';
-import type { RecordType } from '../lib/schema';
-import { useTranslations, type UiKey } from '../i18n';
+import type { RecordType, Theme } from '../lib/schema';
+import { labelsFor } from '../charts/labels';
+import type { FacilityStatus } from '../lib/schema';
+import { useTranslations } from '../i18n';
 
 /** Words for domain values, shared by the page components. */
 
-export const cityName = (c: { name: string; name_en: string }, lang: Lang) => (lang === 'id' ? c.name : c.name_en);
+export { cityName } from '../charts/layout';
 export const eventTitle = (e: BatikEvent, lang: Lang) => (lang === 'id' ? e.title : e.title_en);
 
 export function eventDates(e: BatikEvent, lang: Lang): string {
@@ -28,5 +30,8 @@ export function participantsText(e: BatikEvent, lang: Lang): string | null {
 export const flagsOf = (dataset: Dataset, type: RecordType, id: string): QualityFlag[] =>
   dataset.flagsByRecord.get(recordKey(type, id)) ?? [];
 
-export const kindLabel = (kind: BatikEvent['kind'], lang: Lang) => useTranslations(lang)(`kind.${kind}` as UiKey);
-export const themeLabel = (theme: string, lang: Lang) => useTranslations(lang)(`theme.${theme}` as UiKey);
+// Names of kinds, themes and statuses are the charts' labels, so pages and charts agree.
+export const kindLabel = (kind: BatikEvent['kind'], lang: Lang) => labelsFor(lang).kinds[kind];
+export const themeLabel = (theme: Theme, lang: Lang) => labelsFor(lang).themes[theme];
+export const statusLabel = (status: FacilityStatus, lang: Lang) => labelsFor(lang).statuses[status];
+export const notReported = (lang: Lang) => labelsFor(lang).notReported;

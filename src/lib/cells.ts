@@ -40,16 +40,16 @@ export const id = z.string().superRefine(checkId);
 export const optionalId = z.string().superRefine((v, ctx) => void (v !== '' && checkId(v, ctx))).transform((v) => (v === '' ? null : v));
 
 /** A list of ids separated by "|" (e.g. themes). */
-export const idList = (allowed?: readonly string[]) =>
+export const idList = <T extends string = string>(allowed?: readonly T[]) =>
   z.string().transform((v, ctx) => {
-    if (v === '') return [] as string[];
+    if (v === '') return [] as T[];
     const items = v.split('|');
     for (const item of items) {
-      if (allowed && !allowed.includes(item)) issue(ctx, 'enum', `"${item}" is not one of: ${allowed.join(', ')} (items are separated by "|")`);
+      if (allowed && !(allowed as readonly string[]).includes(item)) issue(ctx, 'enum', `"${item}" is not one of: ${allowed.join(', ')} (items are separated by "|")`);
       else if (!allowed) checkId(item, ctx);
     }
     if (new Set(items).size !== items.length) issue(ctx, 'list-duplicate', 'an item is listed twice');
-    return items;
+    return items as T[];
   });
 
 function enumValue<T extends readonly string[]>(values: T, v: string, ctx: Ctx): T[number] {

@@ -16,7 +16,3 @@ export function svgToPng(svg: string, width: number): Buffer {
   });
   return resvg.render().asPng();
 }
-
-/** Escape text for XML content and attribute values. */
-export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

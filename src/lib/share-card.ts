@@ -1,5 +1,5 @@
 import { formatNumber } from './format';
-import { escapeXml } from './raster';
+import { escapeXml } from './escape';
 
 /**
  * The Open Graph share image of a page: 1200 × 630, the page's title and up to four

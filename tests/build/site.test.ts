@@ -5,6 +5,9 @@ import { METRICS } from '../../src/lib/metrics';
 import { dataPaths } from '../../src/lib/paths';
 import { cityPairs, href, type PageRef } from '../../src/lib/routes';
 import { cityProfiles } from '../../src/lib/summarise';
+import { siteCharts } from '../../src/charts/catalogue';
+import { embedHref } from '../../src/lib/embed';
+import { siteModel } from '../../src/lib/site';
 import { htmlFiles, page, pageAddress, resolves } from '../helpers/dist';
 
 /** Tests over the built site in dist/ (npm test builds it first). */
@@ -29,10 +32,12 @@ beforeAll(() => {
 
 describe('pages in both languages', () => {
   it('every page exists in Indonesian and English, and no other page is built', () => {
-    const expected = refs.flatMap((r) => [href(r, 'id'), href(r, 'en')]).sort();
+    const pages = refs.flatMap((r) => [href(r, 'id'), href(r, 'en')]);
+    const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
-    expect(built).toEqual(expected);
-    expect(expected.length).toBe(2 * (4 + 4 + 7 + 8 + 6));
+    expect(built).toEqual([...pages, ...embeds].sort());
+    expect(pages.length).toBe(2 * (4 + 4 + 7 + 8 + 6));
+    expect(embeds.filter((e) => e.startsWith('/en/')).length).toBe(embeds.length / 2);
   });
 
   it.each(refs.flatMap((r) => [[href(r, 'id'), r, 'id'], [href(r, 'en'), r, 'en']] as const))('%s has lang, one h1, title, description, canonical and hreflang pairs', (address, ref, lang) => {
@@ -105,5 +110,25 @@ describe('links', () => {
       });
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('charts', () => {
+  it('every chart SVG on every page has a title, a description and a table beside it', () => {
+    let count = 0;
+    for (const file of htmlFiles(dist).filter((f) => !f.includes(`${dist}/embed/`) && !f.includes(`${dist}/en/embed/`))) {
+      const $ = page(dist, pageAddress(dist, file));
+      $('figure.chart-figure').each((_, figure) => {
+        const svg = $(figure).find('svg').first();
+        expect(svg.attr('role')).toBe('img');
+        const [titleId, descId] = svg.attr('aria-labelledby')!.split(' ');
+        expect(svg.find(`title[id="${titleId}"]`).text().trim()).not.toBe('');
+        expect(svg.find(`desc[id="${descId}"]`).text().trim()).not.toBe('');
+        expect($(figure).find('table.chart-table tbody tr').length).toBeGreaterThan(0);
+        expect($(figure).find('h2, h3').first().text().trim()).not.toBe('');
+        count++;
+      });
+    }
+    expect(count).toBeGreaterThan(30);
   });
 });

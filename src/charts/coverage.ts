@@ -1,0 +1,173 @@
+import * as Plot from '@observablehq/plot';
+import type { City, Dataset } from '../lib/dataset';
+import { THEMES } from '../lib/schema';
+import type { CityProfile } from '../lib/summarise';
+import { NEUTRAL } from './colours';
+import { formatList } from './formatters';
+import { labelsFor, type CoverageTheme } from './labels';
+import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
+import { emptyPlot, renderPlot } from './render';
+import type { Chart, ChartOptions } from './types';
+
+export type { CoverageTheme };
+
+/** The columns of the matrix: the programme themes of events, then facilities and exhibitions. */
+export const COVERAGE_THEMES: readonly CoverageTheme[] = [...THEMES, 'infrastructure', 'exhibitions'];
+
+/** One city's row of the matrix: for each theme, the ids of the records that show it. */
+export interface CoverageRow {
+  city: City;
+  records: Record<CoverageTheme, string[]>;
+}
+
+const COVERED = '✓';
+const NOT_COVERED = '–';
+
+/**
+ * The rows of the coverage matrix, one per profile, in the profiles' order. An event theme is
+ * shown by the city's events that carry it; infrastructure by the facilities the facilities
+ * metric counts; exhibitions by the events the exhibitions metric counts. So the matrix and
+ * the metrics cannot disagree.
+ */
+export function coverageRows(dataset: Dataset, profiles: readonly CityProfile[]): CoverageRow[] {
+  return profiles.map((profile) => {
+    const events = dataset.eventsByCity.get(profile.city.id) ?? [];
+    const records = Object.fromEntries(THEMES.map((t) => [t, events.filter((e) => e.themes.includes(t)).map((e) => e.id)])) as Record<
+      CoverageTheme,
+      string[]
+    >;
+    records.infrastructure = [...profile.metrics.facilities.records];
+    records.exhibitions = [...profile.metrics.exhibitions.records];
+    return { city: profile.city, records };
+  });
+}
+
+interface PlacedCell {
+  cityId: string;
+  theme: CoverageTheme;
+  count: number;
+  glyph: string;
+}
+
+/**
+ * Programme themes × cities (themes are the rows, so their names read in full). A theme in a
+ * city's reports gets a tinted cell with "✓"; a theme not in them a blank cell with "–", so
+ * the matrix reads without colour. "Not in the reports" is all it says: absence from the
+ * news is not absence of the programme.
+ */
+export function coverageMatrix(rows: readonly CoverageRow[], opts: ChartOptions): Chart {
+  const { lang } = opts;
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const labels = labelsFor(lang);
+  const id = slug(opts.id ?? `coverage-${lang}`);
+  const title = labels.coverageTitle;
+
+  const cells: PlacedCell[] = rows.flatMap((row) =>
+    COVERAGE_THEMES.map((theme) => {
+      const count = row.records[theme].length;
+      return { cityId: row.city.id, theme, count, glyph: count ? COVERED : NOT_COVERED };
+    }),
+  );
+  const shortNames = new Map(rows.map((r) => [r.city.id, shorten(cityName(r.city, lang), 28)]));
+  const themeNames = COVERAGE_THEMES.map((t) => labels.themes[t]);
+  const marginLeft = marginFor(themeNames);
+  const marginRight = 10;
+  // Cities are the columns. Their names wrap to the column's width; when columns get too
+  // narrow for that (many cities), the names are turned to read upwards instead.
+  const columnWidth = (width - marginLeft - marginRight) / Math.max(1, rows.length);
+  const rotate = columnWidth < 70;
+  const marginTop = rotate ? Math.min(160, marginFor([...shortNames.values()], 40, 160)) : 36;
+  const band = 26;
+
+  const plot: Plot.PlotOptions = rows.length
+    ? {
+        width,
+        height: marginTop + 10 + COVERAGE_THEMES.length * band,
+        marginTop,
+        marginBottom: 10,
+        marginLeft,
+        marginRight,
+        x: { domain: rows.map((r) => r.city.id), axis: null, padding: 0.06 },
+        y: { domain: [...COVERAGE_THEMES], tickFormat: (t: CoverageTheme) => labels.themes[t], tickSize: 0, label: null, padding: 0.06 },
+        color: { type: 'identity' },
+        marks: [
+          Plot.axisX({
+            anchor: 'top',
+            tickFormat: (c: string) => shortNames.get(c) ?? c,
+            tickSize: 0,
+            label: null,
+            ...(rotate ? { tickRotate: -90, textAnchor: 'start' } : { lineWidth: Math.max(3, (columnWidth - 8) / 6) }),
+          }),
+          Plot.cell(cells, {
+            x: 'cityId',
+            y: 'theme',
+            fill: (c: PlacedCell) => (c.count ? NEUTRAL.covered : 'white'),
+            stroke: NEUTRAL.grid,
+          }),
+          Plot.text(cells, {
+            x: 'cityId',
+            y: 'theme',
+            text: 'glyph',
+            fontSize: 14,
+            fill: (c: PlacedCell) => (c.count ? 'currentColor' : NEUTRAL.muted),
+          }),
+        ],
+      }
+    : emptyPlot(labels.noData, width);
+
+  const total = rows.length;
+  const citiesPerTheme = COVERAGE_THEMES.map((theme) => ({ theme, cities: rows.filter((r) => r.records[theme].length > 0).length }));
+  const widest = Math.max(0, ...citiesPerTheme.map((t) => t.cities));
+  const nowhere = citiesPerTheme.filter((t) => t.cities === 0).map((t) => labels.themes[t.theme]);
+  const lower = (text: string) => text.toLocaleLowerCase(lang === 'id' ? 'id-ID' : 'en-GB');
+  const takeaway = total
+    ? [
+        ...(widest > 0
+          ? [labels.coverageWidest(formatList(citiesPerTheme.filter((t) => t.cities === widest).map((t) => lower(labels.themes[t.theme])), lang), widest, total)]
+          : []),
+        ...(nowhere.length ? [labels.coverageNowhere(formatList(nowhere.map(lower), lang))] : []),
+      ].join(' ')
+    : labels.noData;
+  const description = total
+    ? labels.coverageDescription(
+        rows
+          .map((r) => {
+            const themes = COVERAGE_THEMES.filter((t) => r.records[t].length).map((t) => lower(labels.themes[t]));
+            return labels.coverageCity(cityName(r.city, lang), themes.length ? formatList(themes, lang) : labels.notReported);
+          })
+          .join(' '),
+      )
+    : labels.noData;
+
+  return {
+    id,
+    title,
+    takeaway,
+    description,
+    svg: renderPlot({
+      id,
+      title,
+      description,
+      plot,
+      ...(total
+        ? {
+            legend: [
+              { label: labels.covered, glyph: COVERED },
+              { label: labels.notCovered, glyph: NOT_COVERED, fill: NEUTRAL.muted },
+            ],
+          }
+        : {}),
+    }),
+    table: {
+      caption: title,
+      columns: [labels.city, ...COVERAGE_THEMES.map((t) => labels.themes[t])],
+      rows: rows.map((r) => [
+        cityName(r.city, lang),
+        ...COVERAGE_THEMES.map((t) => {
+          const count = r.records[t].length;
+          return count ? labels.coveredCell(count, t === 'infrastructure' ? 'facility' : 'event') : labels.notReported;
+        }),
+      ]),
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import * as Plot from '@observablehq/plot';
+import * as d3 from 'd3';
+import { compareEvents, type BatikEvent, type City } from '../lib/dataset';
+import { formatDateRange, formatPartialDate, type Lang } from '../lib/format';
+import { EVENT_KINDS, type EventKind } from '../lib/schema';
+import { cityColour, NEUTRAL } from './colours';
+import { timeAxis, utcDate, utcDateAfter } from './formatters';
+import { labelsFor, type ChartLabels } from './labels';
+import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
+import { emptyPlot, renderPlot, type LegendItem, type SymbolName } from './render';
+import type { Chart, ChartOptions } from './types';
+
+/** The symbol of each kind of event, here and in the legend. */
+export const KIND_SYMBOLS: Readonly<Record<EventKind, SymbolName>> = {
+  training: 'circle',
+  certification: 'square',
+  exhibition: 'triangle',
+};
+
+/**
+ * Kinds sit on their own line within a city's row, so events days apart do not hide each
+ * other: trainings, the most common, on the row's line, the others just above and below it.
+ */
+const KIND_OFFSET: Readonly<Record<EventKind, number>> = { training: 0, certification: -10, exhibition: 10 };
+
+/** An event placed on the time axis, or not placed when its dates are unknown. */
+interface PlacedEvent {
+  event: BatikEvent;
+  cityId: string;
+  cityName: string;
+  title: string;
+  kind: EventKind;
+  /** The first day, and the day after the last (ranges are drawn as half-open intervals). */
+  start: Date | null;
+  end: Date | null;
+  approximate: boolean;
+  dateText: string;
+}
+
+function placeEvent(event: BatikEvent, cityNames: ReadonlyMap<string, string>, lang: Lang, labels: ChartLabels): PlacedEvent {
+  const first = event.start_date ?? event.end_date;
+  const last = event.end_date ?? event.start_date;
+  const approximate = event.start_precision === 'approximate' || event.end_precision === 'approximate';
+  const range = formatDateRange(event.start_date, event.end_date, lang);
+  return {
+    event,
+    cityId: event.city,
+    cityName: cityNames.get(event.city) ?? event.city,
+    title: lang === 'id' ? event.title : event.title_en,
+    kind: event.kind,
+    start: first ? utcDate(first) : null,
+    end: last ? utcDateAfter(last) : null,
+    approximate,
+    dateText: range === null ? labels.dateUnknown : approximate ? `${range}${labels.approximateSuffix}` : range,
+  };
+}
+
+/** A month in words, as in a sentence: "Mei 2022", "May 2022". */
+const monthOf = (date: Date, lang: Lang): string => formatPartialDate(date.toISOString().slice(0, 7), lang)!;
+
+/**
+ * Every event on a time axis, one row per city. The symbol's shape gives the kind of event
+ * (with a legend), a line runs from the first to the last day, and an approximate date is
+ * drawn hollow with a dashed line. Events whose dates are unknown cannot be placed: they are
+ * listed in the table, and the chart and its description say how many there are.
+ */
+export function eventTimeline(events: readonly BatikEvent[], cities: readonly City[], opts: ChartOptions): Chart {
+  const { lang } = opts;
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const labels = labelsFor(lang);
+  const id = slug(opts.id ?? `timeline-${lang}`);
+  const title = labels.timelineTitle;
+
+  const cityNames = new Map(cities.map((c) => [c.id, cityName(c, lang)]));
+  const placed = [...events].sort(compareEvents).map((e) => placeEvent(e, cityNames, lang, labels));
+  const dated = placed.filter((p): p is PlacedEvent & { start: Date; end: Date } => p.start !== null && p.end !== null);
+  const undated = placed.filter((p) => p.start === null);
+  // Rows: the cities given, in their order, then any city that only the events name.
+  const rowIds = [...cities.map((c) => c.id), ...new Set(events.map((e) => e.city).filter((c) => !cityNames.has(c)))];
+  const shortNames = new Map(rowIds.map((c) => [c, shorten(cityNames.get(c) ?? c, 28)]));
+
+  const axis = timeAxis(
+    dated.flatMap((p) => [p.start, d3.utcDay.offset(p.end, -1)]),
+    lang,
+  );
+  const undatedNote = undated.length ? labels.timelineUndated(undated.length) : null;
+  const band = 36;
+  const marginTop = 10;
+  const marginBottom = undatedNote ? 48 : 30;
+
+  const kindMarks = EVENT_KINDS.flatMap((kind) => {
+    const ofKind = dated.filter((p) => p.kind === kind);
+    const common = { y: 'cityId', dy: KIND_OFFSET[kind] } as const;
+    const tip = (p: PlacedEvent) => `${p.cityName} – ${labels.kinds[p.kind]}: ${p.title} (${p.dateText})`;
+    return [
+      Plot.ruleY(
+        ofKind.filter((p) => !p.approximate),
+        { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5 },
+      ),
+      Plot.ruleY(
+        ofKind.filter((p) => p.approximate),
+        { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2, strokeDasharray: '3,2' },
+      ),
+      Plot.dot(
+        ofKind.filter((p) => !p.approximate),
+        { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: (p: PlacedEvent) => cityColour(p.cityId), stroke: 'white', strokeWidth: 1, r: 5, title: tip },
+      ),
+      Plot.dot(
+        ofKind.filter((p) => p.approximate),
+        { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: 'white', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 1.5, r: 5, title: tip },
+      ),
+    ];
+  });
+
+  const plot: Plot.PlotOptions = placed.length
+    ? {
+        width,
+        height: marginTop + marginBottom + Math.max(1, rowIds.length) * band,
+        marginTop,
+        marginBottom,
+        marginLeft: marginFor([...shortNames.values()]),
+        marginRight: 20,
+        x: { type: 'utc', domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null },
+        y: { type: 'point', domain: rowIds, tickFormat: (c: string) => shortNames.get(c) ?? c, tickSize: 0, label: null, padding: 0.5 },
+        color: { type: 'identity' },
+        marks: [
+          Plot.gridY(rowIds, { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
+          ...kindMarks,
+          ...(undatedNote ? [Plot.text([undatedNote], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 36, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
+        ],
+      }
+    : emptyPlot(labels.noEvents, width);
+
+  const legend: LegendItem[] = [
+    ...EVENT_KINDS.map((kind) => ({ label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted })),
+    { label: labels.exactDate, symbol: 'circle', line: 'solid', fill: NEUTRAL.muted, stroke: NEUTRAL.muted },
+    { label: labels.approximateDate, symbol: 'circle', line: 'dashed', fill: 'white', stroke: NEUTRAL.muted },
+  ];
+
+  const first = dated.length ? d3.min(dated, (p) => p.start)! : null;
+  const last = dated.length ? d3.utcDay.offset(d3.max(dated, (p) => p.end)!, -1) : null;
+  const takeaway = [
+    first && last ? labels.timelineTakeaway(dated.length, monthOf(first, lang), monthOf(last, lang)) : labels.noEvents,
+    ...(undatedNote ? [undatedNote] : []),
+  ].join(' ');
+  const eventSentences = placed.map((p) => labels.timelineEvent(p.cityName, labels.kinds[p.kind], p.title, p.dateText));
+  const description = placed.length
+    ? [
+        labels.timelineDescription(String(axis.domain[0].getUTCFullYear()), String(axis.domain[1].getUTCFullYear() - 1), eventSentences.join(' ')),
+        ...(undatedNote ? [undatedNote] : []),
+      ].join(' ')
+    : labels.noEvents;
+
+  return {
+    id,
+    title,
+    takeaway,
+    description,
+    svg: renderPlot({ id, title, description, plot, ...(placed.length ? { legend } : {}) }),
+    table: {
+      caption: title,
+      columns: [labels.date, labels.city, labels.kind, labels.event],
+      rows: placed.map((p) => [p.dateText, p.cityName, labels.kinds[p.kind], p.title]),
+    },
+  };
+}
+

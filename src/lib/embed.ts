@@ -1,0 +1,84 @@
+import type { Lang } from './format';
+import { escapeXml } from './escape';
+
+/**
+ * The three forms a newsroom can copy for any chart — a responsive iframe, a static image and
+ * oEmbed — built from one description of the embed. The host script and the message it
+ * accepts are versioned: a change of shape gets a new file name.
+ */
+export const EMBED_MESSAGE_TYPE = 'batik-kota:height';
+export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
+/** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
+export const fallbackHeight = (chartHeight: number) => Math.round(chartHeight + 190);
+
+export const embedHref = (slug: string, lang: Lang) => `${lang === 'id' ? '' : '/en'}/embed/${slug}/`;
+
+export interface EmbedDescription {
+  slug: string;
+  lang: Lang;
+  title: string;
+  takeaway: string;
+  /** Text alternative of the chart. */
+  description: string;
+  /** Size of the chart in CSS pixels (the PNG is twice as large). */
+  width: number;
+  height: number;
+  /** Credit line: the site and the publishers of the reports. */
+  credit: string;
+  /** Absolute address of the site, e.g. https://batik.example/. */
+  site: URL;
+}
+
+const abs = (d: EmbedDescription, path: string) => new URL(path, d.site).href;
+export const embedUrl = (d: EmbedDescription) => abs(d, embedHref(d.slug, d.lang));
+export const imageUrl = (d: EmbedDescription, format: 'svg' | 'png') => abs(d, `${embedHref(d.slug, d.lang)}chart.${format}`);
+export const oembedUrl = (d: EmbedDescription) => abs(d, `${embedHref(d.slug, d.lang)}oembed.json`);
+
+export function iframeSnippet(d: EmbedDescription): string {
+  return (
+    `<iframe src="${escapeXml(embedUrl(d))}" title="${escapeXml(d.title)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
+    `sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="width:100%;max-width:${d.width + 40}px;border:0" data-batik-embed></iframe>` +
+    `<script src="${escapeXml(abs(d, HOST_SCRIPT_PATH))}" async></script>`
+  );
+}
+
+export function imageSnippet(d: EmbedDescription): string {
+  return (
+    `<figure><img src="${escapeXml(imageUrl(d, 'png'))}" width="${d.width}" height="${d.height}" alt="${escapeXml(d.description)}" style="max-width:100%;height:auto">` +
+    `<figcaption>${escapeXml(d.title)}. ${escapeXml(d.takeaway)} ${escapeXml(d.credit)}</figcaption></figure>`
+  );
+}
+
+export function oembed(d: EmbedDescription) {
+  return {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Batik Kota',
+    provider_url: d.site.href,
+    title: d.title,
+    html: iframeSnippet(d),
+    width: d.width + 40,
+    height: fallbackHeight(d.height),
+    thumbnail_url: imageUrl(d, 'png'),
+    thumbnail_width: d.width * 2,
+    thumbnail_height: d.height * 2,
+    cache_age: 86400,
+  };
+}
+
+/** Size of a chart SVG from its width and height attributes. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const open = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="([\d.]+)"/.exec(open)?.[1]);
+  const height = Number(/\sheight="([\d.]+)"/.exec(open)?.[1]);
+  if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('the chart SVG has no width and height');
+  return { width: Math.round(width), height: Math.round(height) };
+}
+
+/**
+ * The chart as a file for an <img>: its CSS inside, on a white ground, since an image cannot
+ * use the page's stylesheet.
+ */
+export function standaloneSvg(svg: string, css: string): string {
+  return svg.replace(/<svg\b[^>]*>/, (open) => `${open}<style>${css}</style><rect width="100%" height="100%" fill="#ffffff"/>`);
+}

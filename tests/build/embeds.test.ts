@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync, gzipSync } from 'node:zlib';
+import { load } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteCharts } from '../../src/charts/catalogue';
+import { embedHref, fallbackHeight, svgSize } from '../../src/lib/embed';
+import { href } from '../../src/lib/routes';
+import { siteModel } from '../../src/lib/site';
+import budgets from '../budgets.json';
+import { htmlFiles, pageAddress, page } from '../helpers/dist';
+import { headersFor, readHeadersFile } from '../helpers/headers';
+
+/** Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed. */
+const dist = 'dist';
+const entries = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).map((entry) => ({ lang, entry })));
+
+beforeAll(() => {
+  if (!existsSync(`${dist}/index.html`)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+});
+
+/** Width and height of a PNG, after inflating its image data to prove it decodes. */
+function decodePng(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('ascii', at + 4, at + 8);
+    if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  // 8-bit RGBA: one filter byte and four bytes a pixel on every row.
+  expect(inflateSync(Buffer.concat(idat)).length).toBe(height * (1 + width * 4));
+  return { width, height };
+}
+
+describe.each(entries.map(({ lang, entry }) => [`${embedHref(entry.slug, lang)}`, lang, entry] as const))('embed %s', (address, lang, entry) => {
+  const folder = join(dist, address);
+
+  it('exists as a page, an SVG, a PNG and oEmbed JSON that agree', () => {
+    const $ = page(dist, address);
+    const svgFile = readFileSync(join(folder, 'chart.svg'), 'utf8');
+    const oembed = JSON.parse(readFileSync(join(folder, 'oembed.json'), 'utf8')) as Record<string, unknown>;
+    const title = entry.chart.title;
+    expect($('h1').text()).toBe(title);
+    expect($('html').attr('lang')).toBe(lang);
+    expect(oembed.title).toBe(title);
+    expect(load(svgFile, { xml: true })('svg > title').text()).toBe(title);
+    // Same figures: the embed, the image and the full page carry the very same chart.
+    const full = page(dist, href(entry.page, lang));
+    expect($('figure svg').toString()).toBe(full(`figure[data-chart="${entry.slug}"] svg`).toString());
+    const texts = (svg: string) => load(svg, { xml: true })('text').map((_, el) => load(el, { xml: true }).text()).get().join('|');
+    expect(texts(svgFile)).toBe(texts($('figure svg').toString()));
+  });
+
+  it('has a PNG that decodes at twice the stated size', () => {
+    const oembed = JSON.parse(readFileSync(join(folder, 'oembed.json'), 'utf8')) as { thumbnail_width: number; thumbnail_height: number };
+    const size = svgSize(entry.chart.svg);
+    expect(decodePng(readFileSync(join(folder, 'chart.png')))).toEqual({ width: size.width * 2, height: size.height * 2 });
+    expect([oembed.thumbnail_width, oembed.thumbnail_height]).toEqual([size.width * 2, size.height * 2]);
+  });
+
+  it('has valid oEmbed JSON of type rich', () => {
+    const o = JSON.parse(readFileSync(join(folder, 'oembed.json'), 'utf8')) as Record<string, unknown>;
+    expect(o.version).toBe('1.0');
+    expect(o.type).toBe('rich');
+    expect(Number.isInteger(o.width) && Number.isInteger(o.height)).toBe(true);
+    expect(o.height).toBe(fallbackHeight(svgSize(entry.chart.svg).height));
+    expect(typeof o.html).toBe('string');
+    const iframe = load(o.html as string)('iframe');
+    expect(new URL(iframe.attr('src')!).pathname).toBe(address);
+    expect(iframe.attr('title')).toBe(entry.chart.title);
+    expect(iframe.attr('loading')).toBe('lazy');
+    expect(iframe.attr('sandbox')).toContain('allow-popups');
+    expect(iframe.attr('sandbox')).not.toContain('allow-same-origin');
+    expect(o.provider_name).toBe('Batik Kota');
+    for (const key of ['provider_url', 'thumbnail_url']) expect(new URL(o[key] as string).protocol).toMatch(/^https?:$/);
+  });
+
+  it('is bare: no site furniture, nothing from another origin, no cookies', () => {
+    const $ = page(dist, address);
+    expect($('.site-header, .site-footer, nav')).toHaveLength(0);
+    $('[src], link[href]').each((_, el) => {
+      const target = $(el).attr('src') ?? $(el).attr('href')!;
+      if ($(el).attr('rel') === 'canonical' || $(el).attr('rel') === 'alternate') return;
+      expect(target.startsWith('/') && !target.startsWith('//'), target).toBe(true);
+    });
+    expect($('a[target="_blank"]').attr('rel')).toContain('noopener');
+    for (const src of $('script[src]').map((_, el) => $(el).attr('src')).get()) expect(readFileSync(join(dist, src), 'utf8')).not.toMatch(/cookie|localStorage/);
+  });
+
+  it('is linked from its page with oEmbed discovery', () => {
+    const full = page(dist, href(entry.page, lang));
+    expect(full(`link[type="application/json+oembed"][href="${address}oembed.json"]`)).toHaveLength(1);
+    expect(full(`#chart-${entry.slug} details.embed textarea`)).toHaveLength(3);
+  });
+});
+
+describe('embed size', () => {
+  it(`an embed page stays within its budget (${budgets.embedPage.gzipBytes} bytes gzip)`, () => {
+    const sizes = entries.map(({ lang, entry }) => {
+      const address = embedHref(entry.slug, lang);
+      const $ = page(dist, address);
+      const files = [join(dist, address, 'index.html'), ...$('link[rel="stylesheet"], script[src]').map((_, el) => join(dist, $(el).attr('href') ?? $(el).attr('src')!)).get()];
+      return { address, bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) };
+    });
+    const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log(`embed: largest ${largest.address} ${largest.bytes} B gzip (budget ${budgets.embedPage.gzipBytes} B)`);
+    expect(largest.bytes).toBeLessThanOrEqual(budgets.embedPage.gzipBytes);
+  });
+});
+
+describe('security headers', () => {
+  const rules = readHeadersFile(join(dist, '_headers'));
+  const paths = htmlFiles(dist).map((f) => pageAddress(dist, f));
+
+  it('grant framing only to embed pages, with one policy per page', () => {
+    expect(paths.length).toBeGreaterThan(100);
+    for (const path of paths) {
+      const headers = headersFor(rules, path);
+      const csp = headers.get('content-security-policy') ?? [];
+      expect(csp, path).toHaveLength(1);
+      const embed = path.startsWith('/embed/') || path.startsWith('/en/embed/');
+      if (embed) {
+        expect(csp[0], path).toContain('frame-ancestors *');
+        expect(headers.has('x-frame-options'), path).toBe(false);
+      } else {
+        expect(csp[0], path).toContain("frame-ancestors 'none'");
+        expect(headers.get('x-frame-options'), path).toEqual(['DENY']);
+      }
+      expect(csp[0], path).not.toContain('unsafe-inline');
+      expect(headers.get('x-content-type-options'), path).toEqual(['nosniff']);
+    }
+  });
+});

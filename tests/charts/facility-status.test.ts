@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { CheerioAPI } from 'cheerio';
+import { cityColour } from '../../src/charts/colours';
+import { facilityStatusChart } from '../../src/charts/facility-status';
+import type { FacilityStatusEntry } from '../../src/lib/dataset';
+import { facility } from '../helpers/records';
+import { expectSoundSvg, HOSTILE, LONG, markTexts, realDataset, svgOf } from './fixtures';
+
+const dots = ($: CheerioAPI) => $('g[aria-label="dot"] circle');
+const entry = (o: Partial<FacilityStatusEntry>): FacilityStatusEntry => ({ facility: 'fac-1', status: 'planned', source: 'src-1', evidence: 'e', as_of: '2023-05-02', ...o });
+
+describe('facilityStatusChart', () => {
+  it.each(['id', 'en'] as const)('draws each status report of the real facilities (%s)', (lang) => {
+    const ds = realDataset();
+    const chart = facilityStatusChart(ds.facilities, ds.statusByFacility, { lang });
+    expectSoundSvg(chart);
+    const $ = svgOf(chart);
+    expect(dots($)).toHaveLength(ds.facilityStatus.length);
+    expect(chart.table.rows).toHaveLength(ds.facilityStatus.length);
+    // Each facility is named above its panel.
+    for (const f of ds.facilities) expect(markTexts($)).toContain(lang === 'id' ? f.name : f.name_en);
+    // Statuses are axis labels, in the order a facility moves through them, upwards.
+    const axis = $('g[aria-label="y-axis tick label"] text')
+      .map((_, el) => $(el).text())
+      .get();
+    expect(axis.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'selesai dibangun', 'sedang dibangun', 'direncanakan'] : ['operating', 'built', 'under construction', 'planned']);
+    expect(dots($).map((_, el) => $(el).attr('fill')).get()).toEqual(ds.facilityStatus.map((s) => cityColour(ds.facilityById.get(s.facility)!.city)));
+  });
+
+  it.each([
+    [
+      'id',
+      'Status terakhir yang dilaporkan: Sentra batik Kota Probolinggo (rumah batik) sedang dibangun (3 November 2022); Gedung Sentra IKM Batik Kota Mojokerto sedang dibangun (Januari 2024). Belum ada fasilitas yang dilaporkan beroperasi.',
+    ],
+    [
+      'en',
+      'Latest reported status: Probolinggo batik centre (rumah batik) under construction (3 November 2022); Mojokerto batik SME centre building under construction (January 2024). No facility is yet reported as operating.',
+    ],
+  ] as const)('gives each facility’s latest status (%s)', (lang, takeaway) => {
+    const ds = realDataset();
+    expect(facilityStatusChart(ds.facilities, ds.statusByFacility, { lang }).takeaway).toBe(takeaway);
+  });
+
+  it('draws a report dated only to the month or year as a span, and a day as a dot alone', () => {
+    const history = [entry({ status: 'planned', as_of: '2021' }), entry({ status: 'built', as_of: '2022-03' }), entry({ status: 'operating', as_of: '2022-09-14' })];
+    const chart = facilityStatusChart([facility()], new Map([['fac-1', history]]), { lang: 'en' });
+    expectSoundSvg(chart);
+    const $ = svgOf(chart);
+    expect(dots($)).toHaveLength(3);
+    expect($('g[aria-label="rule"] line')).toHaveLength(2);
+    expect(chart.table.rows.map((r) => r.slice(1))).toEqual([
+      ['planned', '2021'],
+      ['built', 'March 2022'],
+      ['operating', '14 September 2022'],
+    ]);
+    expect(chart.takeaway).toBe('Latest reported status: Centre operating (14 September 2022).');
+  });
+
+  it('says when a facility has no status report', () => {
+    const chart = facilityStatusChart([facility()], new Map(), { lang: 'id' });
+    expectSoundSvg(chart);
+    expect(dots(svgOf(chart))).toHaveLength(0);
+    expect(markTexts(svgOf(chart))).toContain('status tidak dilaporkan');
+    expect(chart.table.rows).toEqual([['Sentra', 'tidak dilaporkan', 'tidak dilaporkan']]);
+  });
+
+  it('shows an empty state for no facilities', () => {
+    const chart = facilityStatusChart([], new Map(), { lang: 'en' });
+    expectSoundSvg(chart);
+    expect(chart.takeaway).toBe('No facilities reported.');
+  });
+
+  it('escapes hostile names and shortens long ones', () => {
+    const facilities = [facility({ id: 'h', name: HOSTILE, name_en: HOSTILE }), facility({ id: 'l', name: LONG, name_en: LONG })];
+    const chart = facilityStatusChart(facilities, new Map([['h', [entry({ facility: 'h' })]]]), { lang: 'en' });
+    expectSoundSvg(chart);
+    expect(chart.table.rows.map((r) => r[0])).toEqual([HOSTILE, LONG]);
+    expect(markTexts(svgOf(chart))).toContain(HOSTILE);
+    expect(markTexts(svgOf(chart)).every((t) => Array.from(t).length <= 80)).toBe(true);
+  });
+
+  it('matches its snapshot', async () => {
+    const ds = realDataset();
+    await expect(facilityStatusChart(ds.facilities, ds.statusByFacility, { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/facility-status.svg');
+  });
+});

@@ -1,0 +1,71 @@
+import { load, type CheerioAPI } from 'cheerio';
+import { expect } from 'vitest';
+import type { Chart } from '../../src/charts/types';
+import type { City, Dataset } from '../../src/lib/dataset';
+import { loadDataset } from '../../src/lib/load';
+import { METRICS, type MetricId, type MetricValue } from '../../src/lib/metrics';
+import { cityProfiles, type CityProfile } from '../../src/lib/summarise';
+import { city } from '../helpers/records';
+
+/** The real dataset, loaded once per test file without the report texts. */
+let real: Dataset | null = null;
+export function realDataset(): Dataset {
+  if (!real) {
+    const { dataset, problems } = loadDataset({ dataDir: 'data', reportsDir: null });
+    if (!dataset) throw new Error(`the real dataset does not load: ${JSON.stringify(problems.slice(0, 3))}`);
+    real = dataset;
+  }
+  return real;
+}
+export const realProfiles = (): CityProfile[] => cityProfiles(realDataset());
+
+/** A name that would run script or break out of an attribute if it were not escaped. */
+export const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & Kota';
+/** 300 characters, as one long word, to overflow any label. */
+export const LONG = `Kota${'a'.repeat(296)}`;
+
+export const hostileCity = (o: Partial<City> = {}): City => city({ id: 'hostile', name: HOSTILE, name_en: HOSTILE, ...o });
+export const longCity = (o: Partial<City> = {}): City => city({ id: 'long', name: LONG, name_en: LONG, ...o });
+
+/**
+ * A profile with chosen figures. Metrics not given are null (not reported); a number is a
+ * reported figure, including 0.
+ */
+export function profile(c: City, figures: Partial<Record<MetricId, number | null>> = {}, participantsFromTargets = 0): CityProfile {
+  const metrics = Object.fromEntries(
+    METRICS.map((m) => {
+      const value = figures[m.id] ?? null;
+      const mv: MetricValue = { value, records: value === null ? [] : [`${c.id}-${m.id}`], missing: [] };
+      return [m.id, mv];
+    }),
+  ) as Record<MetricId, MetricValue>;
+  return { city: c, metrics, participantsFromTargets, firstEvent: null, lastEvent: null, themes: [], sources: [] };
+}
+
+export const svgOf = (chart: Chart): CheerioAPI => load(chart.svg, { xml: true });
+
+/** What every chart's SVG must be: accessible, free of inline style, escaped, well identified. */
+export function expectSoundSvg(chart: Chart): void {
+  const $ = svgOf(chart);
+  const svg = $('svg').first();
+  expect(svg.attr('role')).toBe('img');
+  expect(svg.attr('aria-labelledby')).toBe(`${chart.id}-title ${chart.id}-desc`);
+  expect($(`svg > title#${chart.id}-title`).text()).toBe(chart.title);
+  expect($(`svg > desc#${chart.id}-desc`).text()).toBe(chart.description);
+  expect(svg.attr('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
+  expect(chart.svg).not.toMatch(/<style|\sstyle=/i);
+  expect(chart.svg).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
+  // Coordinates carry at most two decimals.
+  expect(chart.svg).not.toMatch(/(?:transform|d|x|y|width|height)="[^"]*\d\.\d{3,}/);
+  // Every id is the chart's own, so two charts on one page cannot clash.
+  $('[id]').each((_, el) => void expect($(el).attr('id')!.startsWith(`${chart.id}-`)).toBe(true));
+  for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
+  expect(chart.title).not.toBe('');
+  expect(chart.takeaway).not.toBe('');
+}
+
+/** Texts drawn by Plot's text marks (not axes, not the legend). */
+export const markTexts = ($: CheerioAPI): string[] =>
+  $('g[aria-label="text"] text')
+    .map((_, el) => $(el).text())
+    .get();
