@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EMBED_CSP, headersFile, PAGE_CSP } from '../../src/lib/security-headers';
+import { headersFor, parseHeadersFile } from '../helpers/headers';
+
+describe('security headers', () => {
+  const rules = parseHeadersFile(headersFile());
+
+  it('let embed pages be framed and no other page', () => {
+    for (const path of ['/embed/headline/', '/en/embed/timeline-blitar/']) {
+      expect(headersFor(rules, path).get('content-security-policy')).toEqual([EMBED_CSP]);
+      expect(headersFor(rules, path).has('x-frame-options')).toBe(false);
+    }
+    for (const path of ['/', '/en/', '/kota/blitar/', '/en/city/blitar/', '/en/compare/blitar-vs-mojokerto/', '/data/', '/404.html', '/metodologi/']) {
+      expect(headersFor(rules, path).get('content-security-policy'), path).toEqual([PAGE_CSP]);
+      expect(headersFor(rules, path).get('x-frame-options'), path).toEqual(['DENY']);
+    }
+  });
+
+  it('allow no inline script or style', () => {
+    for (const csp of [PAGE_CSP, EMBED_CSP]) {
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+    }
+  });
+
+  it('are documented for nginx word for word', () => {
+    const doc = readFileSync('docs/security-headers.md', 'utf8');
+    expect(doc).toContain(`"${PAGE_CSP}"`);
+    expect(doc).toContain(`"${EMBED_CSP}"`);
+  });
+});
