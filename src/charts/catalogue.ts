@@ -1,7 +1,7 @@
 import type { Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
 import { METRICS } from '../lib/metrics';
-import { cityPairs, type PageRef } from '../lib/routes';
+import { href, type PageRef } from '../lib/routes';
 import type { SiteModel } from '../lib/site';
 import { headlineComparison, metricRanking } from './comparison';
 import { coverageMatrix, coverageRows } from './coverage';
@@ -20,29 +20,36 @@ export interface ChartEntry {
   page: PageRef;
   chart: Chart;
   sources: Source[];
+  /**
+   * Whether it gets an embed page and images. Two-city timelines stay on their printable
+   * pages: they are the one chart whose number grows faster than the cities.
+   */
+  embeddable: boolean;
 }
 
 const unique = (sources: Source[]) => [...new Map(sources.map((s) => [s.id, s])).values()];
 
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
-  const { dataset, profiles, profileById } = model;
+  const { dataset, profiles, profileById, pairs } = model;
   const all = unique(profiles.flatMap((p) => p.sources));
   const entries: ChartEntry[] = [
-    { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: all },
-    { slug: 'timeline', page: { page: 'home' }, chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline' }), sources: all },
-    { slug: 'coverage', page: { page: 'home' }, chart: coverageMatrix(coverageRows(dataset, profiles), { lang, id: 'coverage' }), sources: all },
-    { slug: 'map', page: { page: 'home' }, chart: locatorMap(dataset.cities, { lang, id: 'map' }), sources: [] },
+    { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: all, embeddable: true },
+    { slug: 'timeline', page: { page: 'home' }, chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline' }), sources: all, embeddable: true },
+    { slug: 'coverage', page: { page: 'home' }, chart: coverageMatrix(coverageRows(dataset, profiles), { lang, id: 'coverage' }), sources: all, embeddable: true },
+    { slug: 'map', page: { page: 'home' }, chart: locatorMap(dataset.cities, { lang, id: 'map' }), sources: [], embeddable: true },
     ...METRICS.map((m): ChartEntry => ({
       slug: `ranking-${m.id.replace(/_/g, '-')}`,
       page: { page: 'metric', id: m.id },
       chart: metricRanking(profiles, m.id, { lang, id: `ranking-${m.id.replace(/_/g, '-')}` }),
       sources: all,
+      embeddable: true,
     })),
     ...dataset.cities.map((c): ChartEntry => ({
       slug: `timeline-${c.id}`,
       page: { page: 'city', id: c.id },
       chart: eventTimeline(dataset.eventsByCity.get(c.id) ?? [], [c], { lang, id: `timeline-${c.id}` }),
       sources: profileById.get(c.id)!.sources,
+      embeddable: true,
     })),
     ...dataset.cities
       .filter((c) => (dataset.facilitiesByCity.get(c.id) ?? []).length > 0)
@@ -51,28 +58,46 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
         page: { page: 'city', id: c.id },
         chart: facilityStatusChart(dataset.facilitiesByCity.get(c.id)!, dataset.statusByFacility, { lang, id: `facilities-${c.id}` }),
         sources: profileById.get(c.id)!.sources,
+        embeddable: true,
       })),
-    ...cityPairs(dataset.cities).map(([a, b]): ChartEntry => ({
+    ...pairs.map(([a, b]): ChartEntry => ({
       slug: `timeline-${a.id}-vs-${b.id}`,
       page: { page: 'compare', a: a.id, b: b.id },
       chart: eventTimeline([...(dataset.eventsByCity.get(a.id) ?? []), ...(dataset.eventsByCity.get(b.id) ?? [])], [a, b], { lang, id: `timeline-${a.id}-vs-${b.id}` }),
       sources: unique([...profileById.get(a.id)!.sources, ...profileById.get(b.id)!.sources]),
+      embeddable: false,
     })),
   ];
   return entries;
 }
 
-const memo = new WeakMap<SiteModel, Map<Lang, ChartEntry[]>>();
+export interface SiteCharts {
+  all: ChartEntry[];
+  /** Charts that have embed pages. */
+  embeddable: ChartEntry[];
+  /** The charts of each page, by the page's Indonesian address. */
+  byPage: ReadonlyMap<string, ChartEntry[]>;
+}
 
-/** The catalogue of one model and language, computed once per build. */
-export function siteCharts(model: SiteModel, lang: Lang): ChartEntry[] {
+const memo = new WeakMap<SiteModel, Map<Lang, SiteCharts>>();
+
+/** The catalogue of one model and language, computed and indexed once per build. */
+export function siteCharts(model: SiteModel, lang: Lang): SiteCharts {
   let byLang = memo.get(model);
   if (!byLang) memo.set(model, (byLang = new Map()));
-  let entries = byLang.get(lang);
-  if (!entries) byLang.set(lang, (entries = chartCatalogue(model, lang)));
-  return entries;
+  let charts = byLang.get(lang);
+  if (!charts) {
+    const all = chartCatalogue(model, lang);
+    const byPage = new Map<string, ChartEntry[]>();
+    for (const e of all) {
+      const key = href(e.page, 'id');
+      byPage.set(key, [...(byPage.get(key) ?? []), e]);
+    }
+    charts = { all, embeddable: all.filter((e) => e.embeddable), byPage };
+    byLang.set(lang, charts);
+  }
+  return charts;
 }
 
 /** The charts shown on one page, in catalogue order. */
-export const chartsOn = (entries: readonly ChartEntry[], page: PageRef): ChartEntry[] =>
-  entries.filter((e) => JSON.stringify(e.page) === JSON.stringify(page));
+export const chartsOn = (charts: SiteCharts, page: PageRef): ChartEntry[] => charts.byPage.get(href(page, 'id')) ?? [];

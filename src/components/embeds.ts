@@ -25,7 +25,7 @@ export function describeEmbed(entry: ChartEntry, lang: Lang, site: URL): EmbedDe
 
 
 
-export const embedEntries = (lang: Lang) => siteCharts(siteModel(), lang);
+export const embedEntries = (lang: Lang) => siteCharts(siteModel(), lang).embeddable;
 export const embedEntry = (lang: Lang, slug: string) => embedEntries(lang).find((e) => e.slug === slug)!;
 export const embedPaths = (lang: Lang) => embedEntries(lang).map((e) => ({ params: { slug: e.slug } }));
 

@@ -42,11 +42,27 @@ export function href(ref: PageRef, lang: Lang): string {
   }
 }
 
-/** Every unordered pair of cities, in the order of the cities list. */
-export function cityPairs<T extends { id: string }>(cities: readonly T[]): [T, T][] {
+/** Every unordered pair of the given cities, in their order. */
+function allPairs<T>(cities: readonly T[]): [T, T][] {
   const pairs: [T, T][] = [];
   cities.forEach((a, i) => cities.slice(i + 1).forEach((b) => pairs.push([a, b])));
   return pairs;
+}
+
+/** Up to this many cities, every pair of cities gets a two-city page. */
+export const ALL_PAIRS_LIMIT = 12;
+
+/**
+ * The pairs of cities that get a two-city page. Every pair while the dataset is small; past
+ * ALL_PAIRS_LIMIT cities only pairs within a province, so the pages grow with the size of the
+ * provinces rather than with the square of the number of cities (514 cities would make about
+ * 132,000 pairs). Any other pair is composed in the browser from the city summary.
+ */
+export function cityPairs<T extends { id: string; province: string }>(cities: readonly T[]): [T, T][] {
+  if (cities.length <= ALL_PAIRS_LIMIT) return allPairs(cities);
+  const byProvince = new Map<string, T[]>();
+  for (const c of cities) byProvince.set(c.province, [...(byProvince.get(c.province) ?? []), c]);
+  return [...byProvince.values()].flatMap(allPairs);
 }
 
 /**
@@ -66,6 +82,6 @@ export const routeParams = {
   city: (cities: readonly { id: string }[]) => cities.map((c) => ({ params: { id: c.id } })),
   event: (events: readonly { id: string }[]) => events.map((e) => ({ params: { id: e.id } })),
   metric: (ids: readonly MetricId[]) => ids.map((id) => ({ params: { id: metricSlug(id) }, props: { metric: id } })),
-  pair: (cities: readonly { id: string }[]) =>
-    cityPairs(cities).map(([a, b]) => ({ params: { pair: pairSlug(a.id, b.id) }, props: { a: a.id, b: b.id } })),
+  pair: (pairs: readonly [{ id: string }, { id: string }][]) =>
+    pairs.map(([a, b]) => ({ params: { pair: pairSlug(a.id, b.id) }, props: { a: a.id, b: b.id } })),
 };

@@ -2,12 +2,22 @@ import type { Dataset } from './dataset';
 import { loadDataset } from './load';
 import { dataPaths } from './paths';
 import { formatProblems, hasErrors } from './problems';
+import { METRICS, type MetricId } from './metrics';
+import { cityPairs } from './routes';
 import { cityProfiles, type CityProfile } from './summarise';
+import type { City } from './dataset';
 
 export interface SiteModel {
   dataset: Dataset;
   profiles: CityProfile[];
   profileById: ReadonlyMap<string, CityProfile>;
+  /** The pairs of cities that have a two-city page, and those of each city. */
+  pairs: [City, City][];
+  pairsByCity: ReadonlyMap<string, [City, City][]>;
+  /** For each metric, the cities that report it, highest first (ties keep the file order). */
+  rankings: Record<MetricId, CityProfile[]>;
+  /** For each metric, each reporting city's rank (1 = highest; ties share a rank). */
+  ranks: Record<MetricId, ReadonlyMap<string, number>>;
 }
 
 let cached: SiteModel | undefined;
@@ -22,9 +32,30 @@ export function siteModel(): SiteModel {
   const { dataset, problems } = loadDataset(paths);
   if (!dataset || hasErrors(problems)) throw new Error(`The data in ${paths.dataDir} has errors:\n${formatProblems(problems)}`);
   if (problems.length) console.warn(`Data: ${problems.length} warnings (quality flags included); "npm run validate" lists them.`);
-  const profiles = cityProfiles(dataset);
-  cached = { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])) };
+  cached = buildSiteModel(dataset);
   return cached;
 }
 
 export const siteDataset = (): Dataset => siteModel().dataset;
+
+/** Everything the pages share, computed once, so no page rescans every record. */
+export function buildSiteModel(dataset: Dataset): SiteModel {
+  const profiles = cityProfiles(dataset);
+  const pairs = cityPairs(dataset.cities);
+  const pairsByCity = new Map<string, [City, City][]>();
+  for (const pair of pairs) for (const c of pair) pairsByCity.set(c.id, [...(pairsByCity.get(c.id) ?? []), pair]);
+  const rankings = {} as Record<MetricId, CityProfile[]>;
+  const ranks = {} as Record<MetricId, Map<string, number>>;
+  for (const m of METRICS) {
+    const reporting = profiles.filter((p) => p.metrics[m.id].value !== null);
+    const sorted = reporting.map((p, i) => ({ p, i })).sort((a, b) => b.p.metrics[m.id].value! - a.p.metrics[m.id].value! || a.i - b.i).map((x) => x.p);
+    rankings[m.id] = sorted;
+    const rank = new Map<string, number>();
+    sorted.forEach((p, i) => {
+      const previous = sorted[i - 1];
+      rank.set(p.city.id, previous && previous.metrics[m.id].value === p.metrics[m.id].value ? rank.get(previous.city.id)! : i + 1);
+    });
+    ranks[m.id] = rank;
+  }
+  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, ranks };
+}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
 import { METRICS } from '../../src/lib/metrics';
 import { dataPaths } from '../../src/lib/paths';
-import { cityPairs, href, type PageRef } from '../../src/lib/routes';
+import { href, type PageRef } from '../../src/lib/routes';
 import { cityProfiles } from '../../src/lib/summarise';
 import { siteCharts } from '../../src/charts/catalogue';
 import { embedHref } from '../../src/lib/embed';
@@ -23,7 +23,7 @@ const refs: PageRef[] = [
   ...dataset.cities.map((c): PageRef => ({ page: 'city', id: c.id })),
   ...METRICS.map((m): PageRef => ({ page: 'metric', id: m.id })),
   ...dataset.events.map((e): PageRef => ({ page: 'event', id: e.id })),
-  ...cityPairs(dataset.cities).map(([a, b]): PageRef => ({ page: 'compare', a: a.id, b: b.id })),
+  ...siteModel().pairs.map(([a, b]): PageRef => ({ page: 'compare', a: a.id, b: b.id })),
 ];
 
 beforeAll(() => {
@@ -33,7 +33,7 @@ beforeAll(() => {
 describe('pages in both languages', () => {
   it('every page exists in Indonesian and English, and no other page is built', () => {
     const pages = refs.flatMap((r) => [href(r, 'id'), href(r, 'en')]);
-    const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).map((e) => embedHref(e.slug, lang)));
+    const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
     expect(built).toEqual([...pages, ...embeds].sort());
     expect(pages.length).toBe(2 * (4 + 4 + 7 + 8 + 6));
