@@ -104,7 +104,7 @@ function svgElement(name: string, attributes: Record<string, string | number>, t
 }
 
 function drawLegend(placed: readonly PlacedLegendItem[]): Element {
-  const group = svgElement('g', { class: `${CHART_CLASS}-legend`, 'aria-label': 'legend', 'font-size': 10, 'text-anchor': 'start' });
+  const group = svgElement('g', { class: `${CHART_CLASS}-legend`, 'font-size': 10, 'text-anchor': 'start' });
   for (const { item, label, x, y } of placed) {
     const entry = svgElement('g', { transform: `translate(${x},${y})` });
     const cx = LEGEND_SWATCH / 2;
@@ -220,8 +220,17 @@ export function renderPlot(options: RenderOptions): string {
   normaliseIds(node, id);
   if (legend) node.appendChild(drawLegend(legend.placed));
 
+  // The SVG is one image with a title and description. Plot names each mark's group with
+  // aria-label, which ARIA does not allow on elements without a role: the name moves to
+  // data-mark, where tests and styles can still find it.
   node.removeAttribute('aria-label');
   node.removeAttribute('aria-description');
+  for (const group of Array.from(node.querySelectorAll('[aria-label], [aria-description]'))) {
+    const name = group.getAttribute('aria-label');
+    if (name !== null) group.setAttribute('data-mark', name);
+    group.removeAttribute('aria-label');
+    group.removeAttribute('aria-description');
+  }
   node.setAttribute('xmlns', SVG_NS);
   node.setAttribute('role', 'img');
   node.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);

@@ -27,9 +27,9 @@ describe('city colours', () => {
   it('is the same for a city on every chart', () => {
     const c = city({ id: 'kota-baru', latitude: -7, longitude: 111 });
     const colour = cityColour('kota-baru');
-    const bar = svgOf(metricRanking([profile(c, { trainings: 1 })], 'trainings', { lang: 'en' }))('g[aria-label="bar"] rect').attr('fill');
-    const dot = svgOf(eventTimeline([event({ city: 'kota-baru' })], [c], { lang: 'en' }))('g[aria-label="dot"] circle').attr('fill');
-    const place = svgOf(locatorMap([c], { lang: 'en' }))('g[aria-label="dot"] circle').attr('fill');
+    const bar = svgOf(metricRanking([profile(c, { trainings: 1 })], 'trainings', { lang: 'en' }))('g[data-mark="bar"] rect').attr('fill');
+    const dot = svgOf(eventTimeline([event({ city: 'kota-baru' })], [c], { lang: 'en' }))('g[data-mark="dot"] circle').attr('fill');
+    const place = svgOf(locatorMap([c], { lang: 'en' }))('g[data-mark="dot"] circle').attr('fill');
     expect([bar, dot, place]).toEqual([colour, colour, colour]);
   });
 });

@@ -16,7 +16,7 @@ describe('metricRanking', () => {
       expectSoundSvg(chart);
       const $ = svgOf(chart);
       const reported = profiles.filter((p) => p.metrics[metricId].value !== null);
-      expect($('g[aria-label="bar"] rect')).toHaveLength(reported.length);
+      expect($('g[data-mark="bar"] rect')).toHaveLength(reported.length);
       expect(markTexts($).filter((t) => t === LABELS[lang].notReported)).toHaveLength(profiles.length - reported.length);
       expect(chart.table.rows).toHaveLength(profiles.length);
     });
@@ -25,7 +25,7 @@ describe('metricRanking', () => {
   it('orders the bars from the highest figure and colours each city its own colour', () => {
     const chart = metricRanking(realProfiles(), 'certified', { lang: 'en' });
     expect(chart.table.rows.map((r) => r[0])).toEqual(['Probolinggo City', 'Mojokerto City', 'Blitar City', 'Pekalongan City']);
-    const fills = svgOf(chart)('g[aria-label="bar"] rect')
+    const fills = svgOf(chart)('g[data-mark="bar"] rect')
       .map((_, el) => svgOf(chart)(el).attr('fill'))
       .get();
     expect(fills).toEqual([cityColour('probolinggo'), cityColour('mojokerto')]);
@@ -60,7 +60,7 @@ describe('metricRanking', () => {
     ];
     const chart = metricRanking(profiles, 'certified', { lang: 'en' });
     const $ = svgOf(chart);
-    const bars = $('g[aria-label="bar"] rect');
+    const bars = $('g[data-mark="bar"] rect');
     expect(bars).toHaveLength(2);
     expect(bars.map((_, el) => Number($(el).attr('width'))).get()).toEqual([expect.any(Number), 0]);
     expect(markTexts($)).toEqual(['5', '0', 'not reported']);
@@ -74,7 +74,7 @@ describe('metricRanking', () => {
   it('says so when no city reports the figure', () => {
     const chart = metricRanking([profile(city())], 'person_days', { lang: 'id' });
     expect(chart.takeaway).toBe('Hari-orang: tidak ada kota yang angkanya dilaporkan.');
-    expect(svgOf(chart)('g[aria-label="bar"] rect')).toHaveLength(0);
+    expect(svgOf(chart)('g[data-mark="bar"] rect')).toHaveLength(0);
   });
 
   it('renders one city', () => {
@@ -96,7 +96,7 @@ describe('metricRanking', () => {
     expectSoundSvg(chart);
     expect(chart.table.rows.map((r) => r[0])).toEqual([LONG, HOSTILE]);
     expect(svgOf(chart)('desc').text()).toContain(HOSTILE);
-    const axis = svgOf(chart)('g[aria-label="y-axis tick label"] text')
+    const axis = svgOf(chart)('g[data-mark="y-axis tick label"] text')
       .map((_, el) => svgOf(chart)(el).text())
       .get();
     expect(axis.every((t) => Array.from(t).length <= 28)).toBe(true);
@@ -125,7 +125,7 @@ describe('headlineComparison', () => {
     expectSoundSvg(chart);
     const $ = svgOf(chart);
     const reported = HEADLINE_METRICS.flatMap((m) => profiles.filter((p) => p.metrics[m].value !== null));
-    expect($('g[aria-label="bar"] rect')).toHaveLength(reported.length);
+    expect($('g[data-mark="bar"] rect')).toHaveLength(reported.length);
     const texts = markTexts($);
     for (const m of HEADLINE_METRICS) expect(texts).toContain(METRICS.find((x) => x.id === m)!.label[lang]);
     expect(texts.filter((t) => t === LABELS[lang].notReported)).toHaveLength(profiles.length * HEADLINE_METRICS.length - reported.length);
@@ -143,7 +143,7 @@ describe('headlineComparison', () => {
     const chart = headlineComparison([profile(city(), { trainings: 0, participants: 12 })], { lang: 'en' });
     expectSoundSvg(chart);
     expect(chart.table.rows).toEqual([['Alpha City', '0', '12', 'not reported', 'not reported']]);
-    expect(svgOf(chart)('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect(svgOf(chart)('g[data-mark="bar"] rect')).toHaveLength(2);
   });
 
   it('escapes hostile names', () => {

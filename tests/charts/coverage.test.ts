@@ -8,7 +8,7 @@ import { cityProfiles } from '../../src/lib/summarise';
 import { expectSoundSvg, HOSTILE, hostileCity, LONG, longCity, realDataset, realProfiles, svgOf } from './fixtures';
 
 const glyphs = ($: CheerioAPI) =>
-  $('g[aria-label="text"] text')
+  $('g[data-mark="text"] text')
     .map((_, el) => $(el).text())
     .get();
 
@@ -52,7 +52,7 @@ describe('coverageMatrix', () => {
     const chart = coverageMatrix(rows, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
-    expect($('g[aria-label="cell"] rect')).toHaveLength(rows.length * COVERAGE_THEMES.length);
+    expect($('g[data-mark="cell"] rect')).toHaveLength(rows.length * COVERAGE_THEMES.length);
     const covered = rows.reduce((n, r) => n + COVERAGE_THEMES.filter((t) => r.records[t].length).length, 0);
     expect(glyphs($).filter((g) => g === '✓')).toHaveLength(covered);
     expect(glyphs($).filter((g) => g === '–')).toHaveLength(rows.length * COVERAGE_THEMES.length - covered);
@@ -89,7 +89,7 @@ describe('coverageMatrix', () => {
     const rows = Array.from({ length: 20 }, (_, i) => ({ city: city({ id: `c${i}`, name: `Kota ${i}`, name_en: `City ${i}` }), records: emptyRecords() }));
     const chart = coverageMatrix(rows, { lang: 'en' });
     expectSoundSvg(chart);
-    expect(svgOf(chart)('g[aria-label="cell"] rect')).toHaveLength(20 * COVERAGE_THEMES.length);
+    expect(svgOf(chart)('g[data-mark="cell"] rect')).toHaveLength(20 * COVERAGE_THEMES.length);
     expect(chart.svg).toContain('rotate(-90)');
   });
 

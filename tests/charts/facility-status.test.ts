@@ -6,7 +6,7 @@ import type { FacilityStatusEntry } from '../../src/lib/dataset';
 import { facility } from '../helpers/records';
 import { expectSoundSvg, HOSTILE, LONG, markTexts, realDataset, svgOf } from './fixtures';
 
-const dots = ($: CheerioAPI) => $('g[aria-label="dot"] circle');
+const dots = ($: CheerioAPI) => $('g[data-mark="dot"] circle');
 const entry = (o: Partial<FacilityStatusEntry>): FacilityStatusEntry => ({ facility: 'fac-1', status: 'planned', source: 'src-1', evidence: 'e', as_of: '2023-05-02', ...o });
 
 describe('facilityStatusChart', () => {
@@ -20,7 +20,7 @@ describe('facilityStatusChart', () => {
     // Each facility is named above its panel.
     for (const f of ds.facilities) expect(markTexts($)).toContain(lang === 'id' ? f.name : f.name_en);
     // Statuses are axis labels, in the order a facility moves through them, upwards.
-    const axis = $('g[aria-label="y-axis tick label"] text')
+    const axis = $('g[data-mark="y-axis tick label"] text')
       .map((_, el) => $(el).text())
       .get();
     expect(axis.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'selesai dibangun', 'sedang dibangun', 'direncanakan'] : ['operating', 'built', 'under construction', 'planned']);
@@ -47,7 +47,7 @@ describe('facilityStatusChart', () => {
     expectSoundSvg(chart);
     const $ = svgOf(chart);
     expect(dots($)).toHaveLength(3);
-    expect($('g[aria-label="rule"] line')).toHaveLength(2);
+    expect($('g[data-mark="rule"] line')).toHaveLength(2);
     expect(chart.table.rows.map((r) => r.slice(1))).toEqual([
       ['planned', '2021'],
       ['built', 'March 2022'],

@@ -52,6 +52,8 @@ export function expectSoundSvg(chart: Chart): void {
   expect(svg.attr('aria-labelledby')).toBe(`${chart.id}-title ${chart.id}-desc`);
   expect($(`svg > title#${chart.id}-title`).text()).toBe(chart.title);
   expect($(`svg > desc#${chart.id}-desc`).text()).toBe(chart.description);
+  // One image: no ARIA names on its parts, which have no role to carry them.
+  expect(svg.find('[aria-label], [aria-description]')).toHaveLength(0);
   expect(svg.attr('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
   expect(chart.svg).not.toMatch(/<style|\sstyle=/i);
   expect(chart.svg).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
@@ -66,6 +68,6 @@ export function expectSoundSvg(chart: Chart): void {
 
 /** Texts drawn by Plot's text marks (not axes, not the legend). */
 export const markTexts = ($: CheerioAPI): string[] =>
-  $('g[aria-label="text"] text')
+  $('g[data-mark="text"] text')
     .map((_, el) => $(el).text())
     .get();

@@ -6,7 +6,7 @@ import { city } from '../helpers/records';
 import { expectSoundSvg, HOSTILE, hostileCity, longCity, markTexts, realDataset, svgOf } from './fixtures';
 
 const dotPositions = ($: CheerioAPI) =>
-  $('g[aria-label="dot"] circle')
+  $('g[data-mark="dot"] circle')
     .map((_, el) => [[Number($(el).attr('cx')), Number($(el).attr('cy'))]])
     .get() as [number, number][];
 
@@ -21,9 +21,9 @@ describe('locatorMap', () => {
     const dots = dotPositions($);
     expect(dots).toHaveLength(cities.length);
     expect(markTexts($).sort()).toEqual(cities.map((c) => (lang === 'id' ? c.name : c.name_en)).sort());
-    expect($('g[aria-label="dot"] circle').map((_, el) => $(el).attr('fill')).get()).toEqual(cities.map((c) => cityColour(c.id)));
+    expect($('g[data-mark="dot"] circle').map((_, el) => $(el).attr('fill')).get()).toEqual(cities.map((c) => cityColour(c.id)));
     // The land comes from world-atlas: real coastline paths with many vertices, not a drawn shape.
-    const land = $('g[aria-label="geo"] path')
+    const land = $('g[data-mark="geo"] path')
       .map((_, el) => $(el).attr('d') ?? '')
       .get()
       .filter((d) => d.length);

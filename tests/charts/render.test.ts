@@ -53,7 +53,7 @@ describe('renderPlot', () => {
       base({ plot: { marks: [Plot.text([hostile], { x: 0, y: 0, text: (d: string) => d, title: (d: string) => d })] } }),
     );
     expect(svg).not.toMatch(/<img/i);
-    expect(load(svg, { xml: true })('g[aria-label="text"] text').text()).toContain(hostile);
+    expect(load(svg, { xml: true })('g[data-mark="text"] text').text()).toContain(hostile);
   });
 
   it('makes a safe id from any chart id', () => {

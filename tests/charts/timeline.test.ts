@@ -6,9 +6,9 @@ import { eventTimeline } from '../../src/charts/timeline';
 import { city, event } from '../helpers/records';
 import { expectSoundSvg, HOSTILE, hostileCity, LONG, realDataset, svgOf } from './fixtures';
 
-const dots = ($: CheerioAPI) => $('g[aria-label="dot"] > circle, g[aria-label="dot"] > path');
+const dots = ($: CheerioAPI) => $('g[data-mark="dot"] > circle, g[data-mark="dot"] > path');
 const axisLabels = ($: CheerioAPI, axis: 'x' | 'y') =>
-  $(`g[aria-label="${axis}-axis tick label"] text`)
+  $(`g[data-mark="${axis}-axis tick label"] text`)
     .map((_, el) => $(el).text())
     .get();
 
@@ -52,12 +52,12 @@ describe('eventTimeline', () => {
       event({ id: 'x', kind: 'exhibition', start_date: '2021-09-01', start_precision: 'approximate', end_date: '2021-09-04' }),
     ];
     const $ = svgOf(eventTimeline(events, [c], { lang: 'en' }));
-    expect($('g[aria-label="dot"] > circle')).toHaveLength(1);
-    expect($('g[aria-label="dot"] > path')).toHaveLength(2);
-    expect($('g[aria-label="dot"][fill="white"] > path')).toHaveLength(1);
-    expect($('g[aria-label="rule"][stroke-dasharray] line')).toHaveLength(1);
-    expect($('g[aria-label="rule"]:not([stroke-dasharray]) line')).toHaveLength(2);
-    expect($('g[aria-label="dot"] > circle').attr('fill')).toBe(cityColour('alpha'));
+    expect($('g[data-mark="dot"] > circle')).toHaveLength(1);
+    expect($('g[data-mark="dot"] > path')).toHaveLength(2);
+    expect($('g[data-mark="dot"][fill="white"] > path')).toHaveLength(1);
+    expect($('g[data-mark="rule"][stroke-dasharray] line')).toHaveLength(1);
+    expect($('g[data-mark="rule"]:not([stroke-dasharray]) line')).toHaveLength(2);
+    expect($('g[data-mark="dot"] > circle').attr('fill')).toBe(cityColour('alpha'));
     // Within one year, the ticks are months named in the reader's language.
     expect(axisLabels($, 'x')[0]).toBe('Jan 2021');
     const table = eventTimeline(events, [c], { lang: 'en' }).table.rows.map((r) => r[0]!.replace(/\u2009/g, ' '));
@@ -99,7 +99,7 @@ describe('eventTimeline', () => {
     const chart = eventTimeline([event({ city: c.id, title: HOSTILE, title_en: LONG })], [c], { lang: 'id' });
     expectSoundSvg(chart);
     expect(chart.table.rows[0]).toContain(HOSTILE);
-    expect(svgOf(chart)('g[aria-label="dot"] title').text()).toContain(HOSTILE);
+    expect(svgOf(chart)('g[data-mark="dot"] title').text()).toContain(HOSTILE);
   });
 
   it('matches its snapshot', async () => {

@@ -1,0 +1,72 @@
+/**
+ * Two cities side by side from the published city summary. Text goes in through
+ * textContent only: nothing from the data is parsed as markup.
+ */
+interface Config {
+  locale: string;
+  summary: string;
+  pairBase: string;
+  allPairsLimit: number;
+  metrics: { id: string; label: string }[];
+  notReported: string;
+  pairPage: string;
+  metricHeading: string;
+}
+type SummaryRow = Record<string, string | number | null | string[]>;
+
+export function enhancePairComposer(root: Document): void {
+  for (const section of root.querySelectorAll<HTMLElement>('[data-pair-composer]')) {
+    const config = JSON.parse(section.dataset.pairComposer!) as Config;
+    const output = section.querySelector<HTMLElement>('[data-output]')!;
+    const selects = [...section.querySelectorAll('select')];
+    const format = new Intl.NumberFormat(config.locale, { maximumFractionDigits: 1 });
+    fetch(config.summary)
+      .then((r) => r.json() as Promise<SummaryRow[]>)
+      .then((rows) => {
+        const byId = new Map(rows.map((r, i) => [String(r.city), { row: r, index: i }]));
+        const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
+          const node = root.createElement(tag);
+          if (text !== undefined) node.textContent = text;
+          return node;
+        };
+        const render = () => {
+          const chosen = selects.map((s) => byId.get(s.value)).filter((x) => x !== undefined);
+          if (chosen.length !== 2) return;
+          const [a, b] = chosen[0]!.index <= chosen[1]!.index ? chosen : [chosen[1]!, chosen[0]!];
+          const table = el('table');
+          const head = table.createTHead().insertRow();
+          for (const text of [config.metricHeading, String(a!.row.name), String(b!.row.name)]) {
+            const th = el('th', text);
+            th.scope = 'col';
+            head.append(th);
+          }
+          const body = table.createTBody();
+          for (const m of config.metrics) {
+            const tr = body.insertRow();
+            const th = el('th', m.label);
+            th.scope = 'row';
+            tr.append(th);
+            for (const side of [a!, b!]) {
+              const v = side.row[m.id];
+              tr.append(el('td', typeof v === 'number' ? format.format(v) : config.notReported));
+            }
+          }
+          output.replaceChildren(table);
+          const samePage = rows.length <= config.allPairsLimit || a!.row.province === b!.row.province;
+          if (samePage && a !== b) {
+            const link = el('a', config.pairPage);
+            link.href = `${config.pairBase}${encodeURIComponent(String(a!.row.city))}-vs-${encodeURIComponent(String(b!.row.city))}/`;
+            const p = el('p');
+            p.append(link);
+            output.append(p);
+          }
+        };
+        for (const s of selects) s.addEventListener('change', render);
+        section.hidden = false;
+        render();
+      })
+      .catch(() => {
+        section.hidden = true;
+      });
+  }
+}
