@@ -6,8 +6,9 @@ import { escapeXml } from './escape';
  * oEmbed — built from one description of the embed. The host script and the message it
  * accepts are versioned: a change of shape gets a new file name.
  */
-export const EMBED_MESSAGE_TYPE = 'batik-kota:height';
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
+/** The embed page's own script: reports the content height, applies ?theme=. */
+export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';
 /** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
 export const fallbackHeight = (chartHeight: number) => Math.round(chartHeight + 190);
 

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { serve, type StaticServer } from '../helpers/serve';
+
+/**
+ * A newsroom's page on another origin pastes our iframe snippet (from a chart's oEmbed
+ * JSON) and our host script; the iframe must settle to its content's height at phone,
+ * tablet and desktop widths, and messages of the wrong source or shape must change nothing.
+ */
+const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants'];
+const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
+
+let site: StaticServer;
+let host: Server;
+let hostOrigin: string;
+let browser: Browser;
+
+/** The snippet as published, pointed at the address the site is served from in this test. */
+const snippet = (slug: string) =>
+  (JSON.parse(readFileSync(`dist/embed/${slug}/oembed.json`, 'utf8')) as { html: string }).html.replaceAll(new URL(SITE).origin, site.origin);
+
+beforeAll(async () => {
+  site = await serve('dist');
+  host = createServer((req, res) => {
+    const slugs = new URL(req.url ?? '/', 'http://host').searchParams.getAll('chart');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title></head>
+<body style="margin:0;padding:0 8px"><h1>A news article</h1>${slugs.map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>')}</body></html>`);
+  });
+  // Another origin: a different host name and port from the site's 127.0.0.1.
+  await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+  hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await new Promise((resolve) => host?.close(resolve));
+});
+
+const iframeHeight = (page: Page, index = 0) => page.evaluate((i) => document.querySelectorAll('iframe')[i]!.getBoundingClientRect().height, index);
+
+/** Wait until the iframe's height stops changing. */
+async function settled(page: Page, index = 0): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const h = await iframeHeight(page, index);
+    if (h === last) return h;
+    last = h;
+    await page.waitForTimeout(150);
+  }
+  return last;
+}
+
+const embedFrame = (page: Page, slug: string): Frame => page.frames().find((f) => f.url().includes(`/embed/${slug}/`))!;
+
+describe.each(CHARTS)('embed %s on another origin', (slug) => {
+  it.each([320, 768, 1280])('at %i px the iframe height settles to its content, with no inner scrollbar or clipping', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    try {
+      await page.goto(`${hostOrigin}/?chart=${slug}`);
+      await page.locator('iframe').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('iframe')!.style.height !== '');
+      const height = await settled(page);
+      const frame = embedFrame(page, slug);
+      const inside = await frame.evaluate(() => ({
+        content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        scroll: document.documentElement.scrollHeight,
+        viewport: document.documentElement.clientHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+        viewportWidth: document.documentElement.clientWidth,
+        svgBottom: document.querySelector('svg')!.getBoundingClientRect().bottom,
+        credit: document.querySelector('.credit')!.getBoundingClientRect().bottom,
+      }));
+      expect(Math.abs(height - inside.content)).toBeLessThanOrEqual(2);
+      expect(inside.scroll).toBeLessThanOrEqual(inside.viewport + 1);
+      expect(inside.scrollWidth).toBeLessThanOrEqual(inside.viewportWidth + 1);
+      expect(inside.svgBottom).toBeLessThanOrEqual(inside.viewport);
+      expect(inside.credit).toBeLessThanOrEqual(inside.viewport);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the host script', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 768, height: 900 } });
+    await page.goto(`${hostOrigin}/?chart=headline&chart=map`);
+    for (const i of [0, 1]) {
+      await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((n) => document.querySelectorAll('iframe')[n]!.style.height !== '', i);
+      await settled(page, i);
+    }
+  }, 60_000);
+  afterAll(() => page?.close());
+
+  const unchanged = async (send: () => Promise<unknown>) => {
+    const before = [await iframeHeight(page, 0), await iframeHeight(page, 1)];
+    await send();
+    await page.waitForTimeout(300);
+    expect([await iframeHeight(page, 0), await iframeHeight(page, 1)]).toEqual(before);
+  };
+
+  it('ignores a well-formed message that does not come from one of its iframes', () =>
+    unchanged(() => page.evaluate(() => window.postMessage({ type: 'batik-kota:height', version: 1, height: 999 }, '*'))));
+
+  it.each([
+    ['another type', { type: 'other', version: 1, height: 999 }],
+    ['another version', { type: 'batik-kota:height', version: 2, height: 999 }],
+    ['a string height', { type: 'batik-kota:height', version: 1, height: '999' }],
+    ['an infinite height', { type: 'batik-kota:height', version: 1, height: Infinity }],
+    ['a NaN height', { type: 'batik-kota:height', version: 1, height: NaN }],
+    ['an address', { type: 'batik-kota:height', version: 1, height: 'javascript:alert(1)', url: 'https://example.org/' }],
+    ['not an object', 'batik-kota:height:999'],
+  ])('ignores a message from its iframe with %s', (_, message) =>
+    unchanged(() => embedFrame(page, 'headline').evaluate((m) => window.parent.postMessage(m, '*'), message)));
+
+  it('resizes only the iframe a message comes from, and clamps the height', async () => {
+    const other = await iframeHeight(page, 1);
+    await embedFrame(page, 'headline').evaluate(() => window.parent.postMessage({ type: 'batik-kota:height', version: 1, height: 1e9 }, '*'));
+    await page.waitForTimeout(300);
+    expect(await iframeHeight(page, 0)).toBe(4000);
+    expect(await iframeHeight(page, 1)).toBe(other);
+    await embedFrame(page, 'headline').evaluate(() => window.parent.postMessage({ type: 'batik-kota:height', version: 1, height: -50 }, '*'));
+    await page.waitForTimeout(300);
+    expect(await iframeHeight(page, 0)).toBe(120);
+  });
+
+  it('lets the link back to the full page open from the sandboxed iframe', async () => {
+    const popup = page.context().waitForEvent('page');
+    await embedFrame(page, 'map').locator('.credit a').click();
+    const opened = await popup;
+    await opened.waitForLoadState();
+    expect(new URL(opened.url()).pathname).toBe('/');
+    await opened.close();
+  });
+});
+
+describe('themes', () => {
+  it.each([
+    ['light', 'dark', 'rgb(255, 255, 255)'],
+    ['dark', 'light', 'rgb(21, 19, 15)'],
+  ])('?theme=%s wins over a %s system preference', async (theme, scheme, background) => {
+    const context = await browser.newContext({ colorScheme: scheme as 'light' | 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/embed/headline/?theme=${theme}`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+    await context.close();
+  });
+
+  it('follows the system preference without a theme parameter, JavaScript or not', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/en/embed/headline/`);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 19, 15)');
+      expect(await page.locator('svg[role="img"]').count()).toBe(1);
+      await context.close();
+    }
+  });
+});
