@@ -1,8 +1,4 @@
-/*! Batik Kota embed frame script v1. Runs inside an embed page: applies ?theme=light|dark, and
- * tells the host page the height of the content whenever it changes, as
- * {type: "batik-kota:height", version: 1, height: <number>}. The message carries a number only,
- * so it may go to any parent. A classic script, not a module: inside a sandboxed iframe the page
- * has an opaque origin, and module scripts would need CORS headers from every host. */
+/*! Batik Kota embed frame v1: reports the content height to the host page; applies ?theme=. */
 (function () {
   'use strict';
   var theme = new URLSearchParams(location.search).get('theme');

@@ -7,7 +7,12 @@ import { escapeXml } from './escape';
  * accepts are versioned: a change of shape gets a new file name.
  */
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
-/** The embed page's own script: reports the content height, applies ?theme=. */
+/**
+ * The embed page's own script: applies ?theme=light|dark and posts
+ * {type: "batik-kota:height", version: 1, height} to the parent whenever the content's height
+ * changes. A classic script, not a module: inside a sandboxed iframe the page has an opaque
+ * origin, and a module script would need CORS headers from every host.
+ */
 export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';
 /** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
 export const fallbackHeight = (chartHeight: number) => Math.round(chartHeight + 190);
