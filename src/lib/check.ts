@@ -11,6 +11,8 @@ export interface Located<T> {
   file: string;
   line?: number | undefined;
   row?: number | undefined;
+  /** For a JSON record: the line of a field (e.g. "city", "variants.0.source"), when it differs. */
+  lineOf?: (column: string) => number | undefined;
 }
 
 type Tables = { [K in keyof DatasetTables]: Located<DatasetTables[K][number]>[] | null };
@@ -24,7 +26,7 @@ export function checkDataset(t: Tables, reportsDir: string | null): Problem[] {
   const problems: Problem[] = [];
   const at = (r: Located<unknown>, column: string, value: string | null | undefined) => ({
     file: r.file,
-    line: r.line,
+    line: r.lineOf?.(column) ?? r.line,
     row: r.row,
     column,
     ...(value !== null && value !== undefined ? { value } : {}),
@@ -209,7 +211,7 @@ function checkEvidence(
     const text = texts.get(sourceId);
     if (!text) return;
     if (!text.includes(normaliseForMatch(value)))
-      problems.push({ severity: 'error', file: r.file, line: r.line, row: r.row, column, value, rule: 'evidence-not-found', message: `the phrase is not in the report of source "${sourceId}" (${sources.get(sourceId)?.value.report_file}); copy it verbatim from the report` });
+      problems.push({ severity: 'error', file: r.file, line: r.lineOf?.(column) ?? r.line, row: r.row, column, value, rule: 'evidence-not-found', message: `the phrase is not in the report of source "${sourceId}" (${sources.get(sourceId)?.value.report_file}); copy it verbatim from the report` });
   };
   const namesCity = (r: Located<unknown>, sourceId: string, cityId: string) => {
     const text = texts.get(sourceId)?.toLowerCase();

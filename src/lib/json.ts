@@ -1,4 +1,4 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from './problems';
 import { decodeUtf8 } from './text';
 
@@ -6,6 +6,8 @@ export interface JsonDocument {
   value: unknown;
   /** Line of each element of a top-level array, for problems about one record. */
   elementLines: number[];
+  /** Line of the value at a path (e.g. [3, "variants", 0, "source"]), if it exists. */
+  lineOf(path: (string | number)[]): number | undefined;
 }
 
 /**
@@ -62,5 +64,9 @@ export function parseJson(bytes: Uint8Array, file: string): { document?: JsonDoc
   walk(root);
   if (problems.length) return { problems };
   const elementLines = root.type === 'array' ? (root.children ?? []).map((n) => lineAt(n.offset)) : [];
-  return { document: { value: getNodeValue(root), elementLines }, problems };
+  const lineOf = (path: (string | number)[]) => {
+    const node = findNodeAtLocation(root, path);
+    return node ? lineAt(node.offset) : undefined;
+  };
+  return { document: { value: getNodeValue(root), elementLines, lineOf }, problems };
 }

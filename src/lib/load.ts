@@ -83,11 +83,15 @@ function readOrganisations(dataDir: string, problems: Problem[]): Located<schema
     const parsed = schema.organisations.row.safeParse(item);
     if (!parsed.success) {
       failed = true;
-      for (const issue of parsed.error.issues)
-        problems.push({ severity: 'error', ...where, column: issue.path.join('.'), rule: ruleOf(issue), message: issue.message });
+      for (const issue of parsed.error.issues) {
+        // The line of the offending value itself, where it exists, rather than of the record.
+        const line = document.lineOf([i, ...issue.path]) ?? where.line;
+        const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), item);
+        problems.push({ severity: 'error', ...where, line, column: issue.path.join('.'), ...(typeof value === 'string' ? { value } : {}), rule: ruleOf(issue), message: issue.message });
+      }
       return;
     }
-    rows.push({ value: parsed.data, ...where });
+    rows.push({ value: parsed.data, ...where, lineOf: (column) => document.lineOf([i, ...column.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))]) });
   });
   return failed ? null : rows;
 }

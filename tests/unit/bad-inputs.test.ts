@@ -338,7 +338,7 @@ const cases: Case[] = [
     name: 'organisation city in other case ("Blitar") in organisations.json',
     mutations: [mutate('organisations.json', (t) => t.replace('"city": "blitar"', '"city": "Blitar"'))],
     refused: [
-      { file: 'organisations.json', line: 14, row: 2, column: 'city', value: 'Blitar', rule: 'reference', message: /did you mean "blitar"/ },
+      { file: 'organisations.json', line: 16, row: 2, column: 'city', value: 'Blitar', rule: 'reference', message: /did you mean "blitar"/ },
     ],
   },
 
