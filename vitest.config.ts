@@ -7,5 +7,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // Gives the quality tests (tests/quality) a folder for their counts and prints their summary line.
+    globalSetup: ['tests/quality/global-setup.ts'],
   },
 });

@@ -17,7 +17,6 @@ const memo = <T>(make: (lang: Lang) => T) => {
 
 const decimalFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
 const monthYearFormat = memo((lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }));
-const listFormat = memo((lang) => new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }));
 
 /** A whole number for the reader: 1.234 in Indonesian, 1,234 in English. Null stays null. */
 export const formatCount = (value: number | null, lang: Lang): string | null => formatNumber(value, lang);
@@ -54,7 +53,7 @@ export const formatYear = (date: Date): string => String(date.getUTCFullYear());
 export const formatMonthYear = (date: Date, lang: Lang): string => monthYearFormat(lang).format(date);
 
 /** "A, B dan C" (id), "A, B and C" (en). */
-export const formatList = (items: readonly string[], lang: Lang): string => listFormat(lang).format(items);
+export { formatList } from '../lib/format';
 
 /** A calendar day (YYYY-MM-DD, or a partial YYYY / YYYY-MM taken at its first day) as a UTC date. */
 export function utcDate(isoDate: string): Date {

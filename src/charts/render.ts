@@ -217,6 +217,9 @@ export function renderPlot(options: RenderOptions): string {
   const styled = node.querySelector('[style]');
   if (styled) throw new Error(`Plot wrote a style attribute on <${styled.localName}>, which a strict Content-Security-Policy blocks`);
 
+  // SVG's font-variant attribute takes only CSS 2 values, so Plot's "tabular-nums" is
+  // invalid markup; the same effect comes from CHART_CSS.
+  for (const element of [node, ...Array.from(node.querySelectorAll('[font-variant]'))]) element.removeAttribute('font-variant');
   normaliseIds(node, id);
   if (legend) node.appendChild(drawLegend(legend.placed));
 
@@ -255,6 +258,9 @@ function plotStyleRules(): string {
  * first, then ours: the SVG fills its container's width and keeps its aspect ratio.
  */
 export const CHART_CSS = `${plotStyleRules()}
+svg.${CHART_CLASS} text {
+  font-variant-numeric: tabular-nums;
+}
 svg.${CHART_CLASS} {
   width: 100%;
   max-width: 100%;

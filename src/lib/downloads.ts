@@ -236,9 +236,8 @@ export function dataPackage(dataset: Dataset, info: PackageInfo) {
   return {
     profile: 'tabular-data-package',
     name: 'batik-kota',
-    title: 'Batik industry development in four Indonesian cities',
-    description:
-      'Training events, participants, certifications, facilities and policies for the batik industry in Kota Probolinggo, Kota Blitar, Kota Mojokerto and Kota Pekalongan, curated by hand from news reports. Each resource is also published as JSON beside its CSV.',
+    title: `Batik industry development in ${dataset.cities.length} Indonesian cities`,
+    description: `Training events, participants, certifications, facilities and policies for the batik industry in ${new Intl.ListFormat('en-GB').format(dataset.cities.map((c) => c.name))}, curated by hand from news reports. Each resource is also published as JSON beside its CSV.`,
     homepage: info.homepage,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
     sources: dataset.sources.map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url })),

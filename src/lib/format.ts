@@ -15,6 +15,7 @@ const memo = <T>(make: (lang: Lang) => T) => {
   };
 };
 
+const listFormat = memo((lang) => new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }));
 const numberFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }));
 const dayFormat = memo((lang) => new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 const monthFormat = memo((lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
@@ -39,3 +40,6 @@ export function formatDateRange(start: string | null, end: string | null, lang: 
   if (!start || !end || start === end) return formatPartialDate(start ?? end, lang);
   return dayFormat(lang).formatRange(utc(start), utc(end));
 }
+
+/** "A, B dan C" / "A, B and C". */
+export const formatList = (items: readonly string[], lang: Lang): string => listFormat(lang).format(items);

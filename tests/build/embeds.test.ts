@@ -9,7 +9,7 @@ import { href } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
 import budgets from '../budgets.json';
 import { htmlFiles, pageAddress, page } from '../helpers/dist';
-import { headersFor, readHeadersFile } from '../helpers/headers';
+import { headerPolicyProblems, parseHeadersFile } from '../helpers/serve';
 
 /** Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed. */
 const dist = 'dist';
@@ -115,25 +115,10 @@ describe('embed size', () => {
 });
 
 describe('security headers', () => {
-  const rules = readHeadersFile(join(dist, '_headers'));
-  const paths = htmlFiles(dist).map((f) => pageAddress(dist, f));
-
   it('grant framing only to embed pages, with one policy per page', () => {
-    expect(paths.length).toBeGreaterThan(80);
-    for (const path of paths) {
-      const headers = headersFor(rules, path);
-      const csp = headers.get('content-security-policy') ?? [];
-      expect(csp, path).toHaveLength(1);
-      const embed = path.startsWith('/embed/') || path.startsWith('/en/embed/');
-      if (embed) {
-        expect(csp[0], path).toContain('frame-ancestors *');
-        expect(headers.has('x-frame-options'), path).toBe(false);
-      } else {
-        expect(csp[0], path).toContain("frame-ancestors 'none'");
-        expect(headers.get('x-frame-options'), path).toEqual(['DENY']);
-      }
-      expect(csp[0], path).not.toContain('unsafe-inline');
-      expect(headers.get('x-content-type-options'), path).toEqual(['nosniff']);
-    }
+    const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+    const paths = htmlFiles(dist).map((f) => pageAddress(dist, f));
+    expect(paths.filter((p) => p.startsWith('/embed/') || p.startsWith('/en/embed/')).length).toBe(entries.length);
+    expect(headerPolicyProblems(rules, paths)).toEqual([]);
   });
 });

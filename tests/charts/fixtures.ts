@@ -56,6 +56,8 @@ export function expectSoundSvg(chart: Chart): void {
   expect(svg.find('[aria-label], [aria-description]')).toHaveLength(0);
   expect(svg.attr('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
   expect(chart.svg).not.toMatch(/<style|\sstyle=/i);
+  // Only values SVG allows: Plot's font-variant="tabular-nums" is not one.
+  expect(chart.svg).not.toMatch(/\sfont-variant=/);
   expect(chart.svg).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
   // Coordinates carry at most two decimals.
   expect(chart.svg).not.toMatch(/(?:transform|d|x|y|width|height)="[^"]*\d\.\d{3,}/);

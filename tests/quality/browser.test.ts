@@ -1,0 +1,254 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTEXT, describeIssues, horizontalOverflow, launchChromium, visit } from '../helpers/browser';
+import { htmlFiles, pageAddress } from '../helpers/dist';
+import { headerPolicyProblems, serve, type StaticServer } from '../helpers/serve';
+import { tally } from '../helpers/tally';
+
+/**
+ * Every built page in a real browser, served with the site's own security headers: it
+ * loads with no console error, no failed request, no request to another origin and no
+ * Content-Security-Policy violation; the sortable tables work by keyboard; the home and
+ * city pages fit a 320 px phone; and with JavaScript off the charts and tables are all
+ * still there.
+ */
+// The built site; BATIK_OUT_DIR (as in astro.config.mjs) points at another build.
+const dist = process.env.BATIK_OUT_DIR ?? 'dist';
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+const addresses = htmlFiles(dist).map((f) => pageAddress(dist, f));
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launchChromium();
+  context = await browser.newContext(CONTEXT);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const withPage = async <T>(ctx: BrowserContext, run: (page: Page) => Promise<T>): Promise<T> => {
+  const page = await ctx.newPage();
+  try {
+    return await run(page);
+  } finally {
+    await page.close();
+  }
+};
+
+describe('served headers', () => {
+  it('every page gets exactly one Content-Security-Policy with one framing rule, and only embeds may be framed', () => {
+    expect(headerPolicyProblems(server.rules, addresses)).toEqual([]);
+  });
+
+  it('the server answers misses with the 404 page and status 404, and folders with their index', async () => {
+    const miss = await fetch(`${server.origin}/no-such-page/`);
+    expect(miss.status).toBe(404);
+    expect(miss.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await miss.text()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));
+    const home = await fetch(`${server.origin}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    const icon = await fetch(`${server.origin}/favicon.svg`);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const folder = await fetch(`${server.origin}/sumber`, { redirect: 'manual' });
+    expect([folder.status, folder.headers.get('location')]).toEqual([301, '/sumber/']);
+    expect((await fetch(`${server.origin}/_headers`)).status).toBe(404);
+  });
+});
+
+describe('every page in the browser', () => {
+  it.each(addresses)('%s loads cleanly', async (address) => {
+    const issues = await withPage(context, (page) => visit(page, server.origin, address));
+    tally('pages checked');
+    tally('browser loads');
+    tally('console errors', issues.consoleErrors.length + issues.pageErrors.length);
+    tally('CSP violations', issues.cspViolations.length);
+    tally('failed requests', issues.failedRequests.length + issues.foreignRequests.length);
+    expect(describeIssues(address, issues)).toEqual([]);
+  });
+
+  it('a missing page answers 404 with the site 404 page, cleanly', async () => {
+    const issues = await withPage(context, async (page) => {
+      const found = await visit(page, server.origin, '/tidak-ada/', { expectStatus: 404 });
+      expect(await page.locator('h1').count()).toBe(1);
+      return found;
+    });
+    tally('browser loads');
+    expect(describeIssues('/tidak-ada/', issues)).toEqual([]);
+  });
+});
+
+/** The order of the table's rows, and each row's key in a column, read as the script reads it. */
+const rowsOf = (page: Page, table: number, column: number) =>
+  page.evaluate(
+    ([t, c]) => {
+      const el = document.querySelectorAll<HTMLTableElement>('table[data-sortable]')[t]!;
+      return Array.from(el.tBodies[0]!.rows).map((r) => {
+        const cell = r.cells[c];
+        return { row: r.textContent?.replace(/\s+/g, ' ').trim() ?? '', key: cell?.dataset['sort'] ?? cell?.textContent?.trim() ?? '' };
+      });
+    },
+    [table, column] as const,
+  );
+
+/** Whether keys are in order: blanks last, numbers as numbers, text by locale. */
+function inOrder(keys: string[], direction: 'ascending' | 'descending'): boolean {
+  const filled = keys.filter((k) => k !== '');
+  if (keys.slice(filled.length).some((k) => k !== '')) return false;
+  const numeric = filled.every((k) => Number.isFinite(Number(k)));
+  for (let i = 1; i < filled.length; i++) {
+    const [a, b] = [filled[i - 1]!, filled[i]!];
+    const order = numeric ? Number(a) - Number(b) : a.localeCompare(b);
+    if (direction === 'ascending' ? order > 0 : order < 0) return false;
+  }
+  return true;
+}
+
+const sortablePages = addresses.filter((a) => readFileSync(join(dist, a.endsWith('/') ? `${a}index.html` : a), 'utf8').includes('data-sortable'));
+
+describe('sortable tables by keyboard', () => {
+  it('some pages have sortable tables', () => {
+    expect(sortablePages.length).toBeGreaterThan(0);
+  });
+
+  it.each(sortablePages)('%s: header buttons, visible focus, Enter and Space sort and set aria-sort', async (address) => {
+    await withPage(context, async (page) => {
+      const issues = await visit(page, server.origin, address);
+      expect(describeIssues(address, issues)).toEqual([]);
+      // Every column heading of every sortable table is a button.
+      const headings = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('table[data-sortable]')).map((t) => {
+          const ths = Array.from(t.querySelectorAll('thead tr:first-child > th'));
+          return { headings: ths.length, buttons: ths.filter((th) => th.querySelector(':scope > button[type="button"]')).length };
+        }),
+      );
+      expect(headings.length).toBeGreaterThan(0);
+      for (const h of headings) expect(h.buttons, 'a button in every column heading').toBe(h.headings);
+
+      // Tab from the top of the page to the first heading button.
+      let reached = false;
+      for (let i = 0; i < 300 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.matches('table[data-sortable] thead th > button') ?? false);
+      }
+      expect(reached, 'a heading button is reachable with Tab').toBe(true);
+      const focus = await page.evaluate(() => {
+        const b = document.activeElement as HTMLElement;
+        const s = getComputedStyle(b);
+        const th = b.closest('th')!;
+        const table = b.closest('table')!;
+        return {
+          outlineStyle: s.outlineStyle,
+          outlineWidth: s.outlineWidth,
+          table: Array.from(document.querySelectorAll('table[data-sortable]')).indexOf(table),
+          column: Array.from(th.parentElement!.children).indexOf(th),
+        };
+      });
+      expect(focus.outlineStyle, 'the focused button shows an outline').not.toBe('none');
+      expect(parseFloat(focus.outlineWidth)).toBeGreaterThan(0);
+
+      const ariaSort = () => page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('aria-sort') ?? null);
+      const before = await rowsOf(page, focus.table, focus.column);
+      expect(await ariaSort()).toBeNull();
+
+      await page.keyboard.press('Enter');
+      expect(await ariaSort()).toBe('ascending');
+      const ascending = await rowsOf(page, focus.table, focus.column);
+      expect(inOrder(ascending.map((r) => r.key), 'ascending'), ascending.map((r) => r.key).join(' | ')).toBe(true);
+      expect([...ascending.map((r) => r.row)].sort()).toEqual([...before.map((r) => r.row)].sort());
+
+      await page.keyboard.press('Space');
+      expect(await ariaSort()).toBe('descending');
+      const descending = await rowsOf(page, focus.table, focus.column);
+      expect(inOrder(descending.map((r) => r.key), 'descending'), descending.map((r) => r.key).join(' | ')).toBe(true);
+      if (new Set(before.map((r) => r.key)).size > 1) expect(descending.map((r) => r.row)).not.toEqual(ascending.map((r) => r.row));
+      // Only the sorted column says how it is sorted.
+      const sorted = await page.evaluate((t) => document.querySelectorAll('table[data-sortable]')[t]!.querySelectorAll('th[aria-sort]').length, focus.table);
+      expect(sorted).toBe(1);
+    });
+  });
+});
+
+describe('on a 320 px phone', () => {
+  // Home and every city page in both languages: no horizontal scrolling of the page
+  // itself (wide tables scroll inside their own wrapper).
+  const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a));
+
+  it.each(narrow)('%s fits 320 px', async (address) => {
+    const phone = await browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
+    try {
+      const page = await phone.newPage();
+      const issues = await visit(page, server.origin, address);
+      tally('browser loads');
+      expect(describeIssues(address, issues)).toEqual([]);
+      const { width, culprits } = await horizontalOverflow(page);
+      expect(width, `${address} is ${width} px wide at 320 px: ${culprits.join('; ')}`).toBeLessThanOrEqual(321);
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe('with JavaScript off', () => {
+  // Home, a city and a metric page in both languages.
+  const samples = ['/', '/en/', addresses.find((a) => a.startsWith('/kota/')), addresses.find((a) => a.startsWith('/en/city/')), addresses.find((a) => a.startsWith('/metrik/')), addresses.find((a) => a.startsWith('/en/metric/'))];
+
+  it('the sample pages exist', () => {
+    expect(samples.every((s) => s !== undefined)).toBe(true);
+  });
+
+  /**
+   * Charts and tables on the page, and the paths (child indexes from <body>) of the
+   * containers the served HTML hides until a script shows them. Those containers hold
+   * JavaScript-only widgets by design (e.g. the pair composer, whose output table is built
+   * in the browser); anything else must not depend on JavaScript.
+   */
+  const census = (page: Page, hiddenPaths: number[][] | null) =>
+    page.evaluate((paths) => {
+      const pathOf = (el: Element): number[] => {
+        const out: number[] = [];
+        for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) out.unshift(Array.from(e.parentElement!.children).indexOf(e));
+        return out;
+      };
+      const at = (path: number[]) => path.reduce<Element | undefined>((e, i) => e?.children[i], document.body);
+      const jsOnly = (paths ?? Array.from(document.querySelectorAll('body [hidden]')).map(pathOf)).map(at).filter((e): e is Element => e !== undefined);
+      const outside = (els: Element[]) => els.filter((el) => !jsOnly.some((c) => c.contains(el)));
+      const charts = outside(Array.from(document.querySelectorAll('figure.chart-figure svg')));
+      const tables = outside(Array.from(document.querySelectorAll('table')));
+      return {
+        charts: charts.length,
+        tables: tables.length,
+        invisible: [...charts, ...tables].filter((el) => !el.checkVisibility()).map((el) => el.outerHTML.slice(0, 120)),
+        hiddenPaths: Array.from(document.querySelectorAll('body [hidden]')).map(pathOf),
+      };
+    }, hiddenPaths);
+
+  it.each(samples.filter((s): s is string => s !== undefined))('%s keeps every chart and table', async (address) => {
+    const off = await browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
+    try {
+      const page = await off.newPage();
+      const issues = await visit(page, server.origin, address, { javaScript: false });
+      tally('browser loads');
+      expect(describeIssues(address, issues)).toEqual([]);
+      const without = await census(page, null);
+      const on = await withPage(context, async (p) => {
+        await visit(p, server.origin, address);
+        return census(p, without.hiddenPaths);
+      });
+      expect({ charts: without.charts, tables: without.tables }).toEqual({ charts: on.charts, tables: on.tables });
+      expect(without.tables).toBeGreaterThan(0);
+      expect(without.invisible, 'charts and tables are visible without JavaScript').toEqual([]);
+    } finally {
+      await off.close();
+    }
+  });
+});

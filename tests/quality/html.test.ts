@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { htmlFiles } from '../helpers/dist';
+import { describeHtmlErrors, htmlErrors, vnuErrors } from '../helpers/html-check';
+import { brokenLinks } from '../helpers/links';
+import { tally } from '../helpers/tally';
+
+/**
+ * Every built page is valid HTML by two checkers, and every link resolves: internal ones
+ * to a built file (and anchor), external ones are well-formed absolute https: addresses.
+ */
+const dist = process.env.BATIK_OUT_DIR ?? 'dist';
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+const files = htmlFiles(dist).map((f) => resolve(f));
+
+describe('valid HTML', () => {
+  it(`html-validate (recommended rules) finds no error in the ${files.length} pages`, async () => {
+    const errors = await htmlErrors(files);
+    tally('HTML files', files.length);
+    tally('HTML errors', errors.length);
+    expect(describeHtmlErrors(errors)).toEqual([]);
+  });
+
+  it('the Nu HTML Checker finds no error in any page', async () => {
+    const errors = await vnuErrors(files);
+    tally('HTML errors', errors.length);
+    expect(describeHtmlErrors(errors)).toEqual([]);
+  }, 180_000);
+});
+
+describe('links', () => {
+  it('every internal link resolves and every external link is a well-formed https: address', () => {
+    const report = brokenLinks(dist);
+    tally('links checked', report.checked);
+    tally('broken links', report.problems.length);
+    expect(report.problems).toEqual([]);
+    // Pages link to their sources on other sites, so the external check has work to do.
+    expect(report.external).toBeGreaterThan(0);
+    expect(report.checked).toBeGreaterThan(report.external);
+  });
+});
