@@ -5,7 +5,7 @@ import type { CityProfile } from '../lib/summarise';
 import { cityColour, NEUTRAL } from './colours';
 import { countTickFormat, formatCount, formatList, integerTicks } from './formatters';
 import { labelsFor, type ChartLabels } from './labels';
-import { cityName, DEFAULT_WIDTH, estimateTextWidth, marginFor, shorten, slug } from './layout';
+import { DEFAULT_WIDTH, cityName, estimateTextWidth, facetHeading, marginFor, shorten, slug } from './layout';
 import { emptyPlot, renderPlot } from './render';
 import type { Chart, ChartOptions } from './types';
 
@@ -184,13 +184,7 @@ export function headlineComparison(profiles: readonly CityProfile[], opts: Chart
           Plot.text(metrics, {
             fy: (m: Metric) => m.id,
             text: (m: Metric) => metricLabel.get(m.id),
-            frameAnchor: 'top-left',
-            textAnchor: 'start',
-            lineAnchor: 'bottom',
-            dx: -marginLeft + 4,
-            dy: -8,
-            fontWeight: 'bold',
-            fontSize: 11,
+            ...facetHeading(marginLeft),
           }),
           Plot.barX(reported, {
             fy: 'metric',

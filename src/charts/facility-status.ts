@@ -5,7 +5,7 @@ import { FACILITY_STATUSES, type FacilityStatus } from '../lib/schema';
 import { cityColour, NEUTRAL } from './colours';
 import { formatList, timeAxis, utcDate, utcDateAfter } from './formatters';
 import { labelsFor, type ChartLabels } from './labels';
-import { DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
+import { DEFAULT_WIDTH, facetHeading, marginFor, shorten, slug } from './layout';
 import { emptyPlot, renderPlot } from './render';
 import type { Chart, ChartOptions } from './types';
 
@@ -97,13 +97,7 @@ export function facilityStatusChart(
           Plot.text(histories, {
             fy: (h: (typeof histories)[number]) => h.facility.id,
             text: (h: (typeof histories)[number]) => headers.get(h.facility.id),
-            frameAnchor: 'top-left',
-            textAnchor: 'start',
-            lineAnchor: 'bottom',
-            dx: -marginLeft + 4,
-            dy: -8,
-            fontWeight: 'bold',
-            fontSize: 11,
+            ...facetHeading(marginLeft),
           }),
           Plot.text(silent, {
             fy: (h: (typeof histories)[number]) => h.facility.id,

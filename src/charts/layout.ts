@@ -33,3 +33,7 @@ export const slug = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'chart';
+
+/** Where a facet's heading sits: above its panel, flush with the left edge of the chart. */
+export const facetHeading = (marginLeft: number) =>
+  ({ frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'bottom', dx: -marginLeft + 4, dy: -8, fontWeight: 'bold', fontSize: 11 }) as const;
