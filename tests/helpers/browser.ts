@@ -1,4 +1,6 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serve, type StaticServer } from './serve';
 
 /**
  * Debian's Chromium driven by playwright-core (no browser download). The flags keep it
@@ -153,4 +155,36 @@ export function horizontalOverflow(page: Page): Promise<{ viewport: number; widt
       });
     return { viewport: window.innerWidth, width: document.documentElement.scrollWidth, culprits };
   });
+}
+
+/** A built site served over HTTP with its own headers, and Chromium open on it. */
+export interface ServedSite {
+  server: StaticServer;
+  browser: Browser;
+  context: BrowserContext;
+}
+
+/**
+ * Serve a built site and open Chromium for the tests of a file or a describe block: opened
+ * in beforeAll, closed in afterAll. `root` may be a function when the folder is only known
+ * once an earlier beforeAll has built it.
+ */
+export function servedSite(
+  root: string | (() => string),
+  options: BrowserContextOptions = CONTEXT,
+  setup: (context: BrowserContext) => Promise<void> = async () => {},
+): ServedSite {
+  const site = {} as ServedSite;
+  beforeAll(async () => {
+    site.server = await serve(typeof root === 'function' ? root() : root);
+    site.browser = await launchChromium();
+    site.context = await site.browser.newContext(options);
+    await setup(site.context);
+  });
+  afterAll(async () => {
+    await site.context?.close();
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

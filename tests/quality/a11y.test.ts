@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, installAxe } from '../helpers/axe';
-import { CONTEXT, launchChromium, visit } from '../helpers/browser';
+import { CONTEXT, servedSite, visit } from '../helpers/browser';
 import { htmlFiles, pageAddress } from '../helpers/dist';
-import { serve, type StaticServer } from '../helpers/serve';
 import { tally } from '../helpers/tally';
 
 /**
@@ -17,21 +15,7 @@ const dist = process.env.BATIK_OUT_DIR ?? 'dist';
 if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
 const addresses = htmlFiles(dist).map((f) => pageAddress(dist, f));
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-  context = await browser.newContext({ ...CONTEXT, colorScheme: 'light' });
-  await installAxe(context);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(dist, { ...CONTEXT, colorScheme: 'light' }, installAxe);
 
 describe('WCAG 2.1 A/AA in the light and the dark colour scheme', () => {
   it('embeds are audited whenever they are built', () => {
@@ -42,10 +26,10 @@ describe('WCAG 2.1 A/AA in the light and the dark colour scheme', () => {
   // One load per page: the colour scheme is switched in place (as a reader's system
   // setting would switch it) and axe runs again, which halves the time of two loads.
   it.each(addresses)('%s has no violations', async (address) => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     try {
       // The page itself must have loaded (a build that is being rewritten serves 404s).
-      const loaded = await visit(page, server.origin, address);
+      const loaded = await visit(page, site.server.origin, address);
       expect(loaded.failedRequests.filter((f) => f.startsWith(address))).toEqual([]);
       const found: string[] = [];
       for (const scheme of ['light', 'dark'] as const) {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTEXT, describeIssues, horizontalOverflow, launchChromium, visit } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT, describeIssues, horizontalOverflow, servedSite, visit } from '../helpers/browser';
 import { htmlFiles, pageAddress } from '../helpers/dist';
-import { headerPolicyProblems, serve, type StaticServer } from '../helpers/serve';
+import { headerPolicyProblems } from '../helpers/serve';
 import { tally } from '../helpers/tally';
 
 /**
@@ -19,20 +19,7 @@ const dist = process.env.BATIK_OUT_DIR ?? 'dist';
 if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
 const addresses = htmlFiles(dist).map((f) => pageAddress(dist, f));
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-  context = await browser.newContext(CONTEXT);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(dist);
 
 const withPage = async <T>(ctx: BrowserContext, run: (page: Page) => Promise<T>): Promise<T> => {
   const page = await ctx.newPage();
@@ -45,29 +32,29 @@ const withPage = async <T>(ctx: BrowserContext, run: (page: Page) => Promise<T>)
 
 describe('served headers', () => {
   it('every page gets exactly one Content-Security-Policy with one framing rule, and only embeds may be framed', () => {
-    expect(headerPolicyProblems(server.rules, addresses)).toEqual([]);
+    expect(headerPolicyProblems(site.server.rules, addresses)).toEqual([]);
   });
 
   it('the server answers misses with the 404 page and status 404, and folders with their index', async () => {
-    const miss = await fetch(`${server.origin}/no-such-page/`);
+    const miss = await fetch(`${site.server.origin}/no-such-page/`);
     expect(miss.status).toBe(404);
     expect(miss.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await miss.text()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));
-    const home = await fetch(`${server.origin}/`);
+    const home = await fetch(`${site.server.origin}/`);
     expect(home.status).toBe(200);
     expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(home.headers.get('x-content-type-options')).toBe('nosniff');
-    const icon = await fetch(`${server.origin}/favicon.svg`);
+    const icon = await fetch(`${site.server.origin}/favicon.svg`);
     expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
-    const folder = await fetch(`${server.origin}/sumber`, { redirect: 'manual' });
+    const folder = await fetch(`${site.server.origin}/sumber`, { redirect: 'manual' });
     expect([folder.status, folder.headers.get('location')]).toEqual([301, '/sumber/']);
-    expect((await fetch(`${server.origin}/_headers`)).status).toBe(404);
+    expect((await fetch(`${site.server.origin}/_headers`)).status).toBe(404);
   });
 });
 
 describe('every page in the browser', () => {
   it.each(addresses)('%s loads cleanly', async (address) => {
-    const issues = await withPage(context, (page) => visit(page, server.origin, address));
+    const issues = await withPage(site.context, (page) => visit(page, site.server.origin, address));
     tally('pages checked');
     tally('browser loads');
     tally('console errors', issues.consoleErrors.length + issues.pageErrors.length);
@@ -77,8 +64,8 @@ describe('every page in the browser', () => {
   });
 
   it('a missing page answers 404 with the site 404 page, cleanly', async () => {
-    const issues = await withPage(context, async (page) => {
-      const found = await visit(page, server.origin, '/tidak-ada/', { expectStatus: 404 });
+    const issues = await withPage(site.context, async (page) => {
+      const found = await visit(page, site.server.origin, '/tidak-ada/', { expectStatus: 404 });
       expect(await page.locator('h1').count()).toBe(1);
       return found;
     });
@@ -121,8 +108,8 @@ describe('sortable tables by keyboard', () => {
   });
 
   it.each(sortablePages)('%s: header buttons, visible focus, Enter and Space sort and set aria-sort', async (address) => {
-    await withPage(context, async (page) => {
-      const issues = await visit(page, server.origin, address);
+    await withPage(site.context, async (page) => {
+      const issues = await visit(page, site.server.origin, address);
       expect(describeIssues(address, issues)).toEqual([]);
       // Every column heading of every sortable table is a button.
       const headings = await page.evaluate(() =>
@@ -184,10 +171,10 @@ describe('on a 320 px phone', () => {
   const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a));
 
   it.each(narrow)('%s fits 320 px', async (address) => {
-    const phone = await browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
+    const phone = await site.browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
     try {
       const page = await phone.newPage();
-      const issues = await visit(page, server.origin, address);
+      const issues = await visit(page, site.server.origin, address);
       tally('browser loads');
       expect(describeIssues(address, issues)).toEqual([]);
       const { width, culprits } = await horizontalOverflow(page);
@@ -233,15 +220,15 @@ describe('with JavaScript off', () => {
     }, hiddenPaths);
 
   it.each(samples.filter((s): s is string => s !== undefined))('%s keeps every chart and table', async (address) => {
-    const off = await browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
+    const off = await site.browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
     try {
       const page = await off.newPage();
-      const issues = await visit(page, server.origin, address, { javaScript: false });
+      const issues = await visit(page, site.server.origin, address, { javaScript: false });
       tally('browser loads');
       expect(describeIssues(address, issues)).toEqual([]);
       const without = await census(page, null);
-      const on = await withPage(context, async (p) => {
-        await visit(p, server.origin, address);
+      const on = await withPage(site.context, async (p) => {
+        await visit(p, site.server.origin, address);
         return census(p, without.hiddenPaths);
       });
       expect({ charts: without.charts, tables: without.tables }).toEqual({ charts: on.charts, tables: on.tables });

@@ -4,14 +4,12 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTEXT, describeIssues, horizontalOverflow, launchChromium, visit } from '../helpers/browser';
+import { CONTEXT, describeIssues, horizontalOverflow, servedSite, visit } from '../helpers/browser';
 import { htmlFiles, pageAddress } from '../helpers/dist';
 import { describeHtmlErrors, htmlErrors, vnuErrors } from '../helpers/html-check';
 import { brokenLinks } from '../helpers/links';
 import { inlineSvgs, unsafeMarkup } from '../helpers/markup';
-import { serve, type StaticServer } from '../helpers/serve';
 import { tally } from '../helpers/tally';
 
 /**
@@ -197,27 +195,15 @@ describe('hostile text in the built pages', () => {
 });
 
 describe('hostile text in the browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    server = await serve(out);
-    browser = await launchChromium();
-    context = await browser.newContext(CONTEXT);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => out);
 
   it('every page loads with no dialog, no console error and no CSP violation', async () => {
     tally('hostile cases');
     const problems: string[] = [];
     for (const address of addresses) {
-      const page = await context.newPage();
+      const page = await site.context.newPage();
       try {
-        const issues = await visit(page, server.origin, address);
+        const issues = await visit(page, site.server.origin, address);
         tally('browser loads');
         problems.push(...describeIssues(address, issues));
       } finally {
@@ -230,13 +216,13 @@ describe('hostile text in the browser', () => {
 
   it('no page is wider than a 320 px phone', async () => {
     tally('hostile cases');
-    const phone = await browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
+    const phone = await site.browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
     const problems: string[] = [];
     try {
       for (const address of ['/', '/en/', '/kota/kota-hostil/', '/kota/kota-panjang/', '/en/city/kota-panjang/', '/kota/kota-emoji/']) {
         const page = await phone.newPage();
         try {
-          const issues = await visit(page, server.origin, address);
+          const issues = await visit(page, site.server.origin, address);
           problems.push(...describeIssues(address, issues));
           const { width, culprits } = await horizontalOverflow(page);
           if (width > 321) problems.push(`${address}: page is ${width} px wide at 320 px (${culprits.join('; ')})`);
