@@ -31,6 +31,8 @@ export interface Metric {
   definition: { id: string; en: string };
   /** What the figure does and does not mean; record-specific caveats come from the flags. */
   meaning: { id: string; en: string };
+  /** The record fields the figure reads: a quality flag on one of them is a caveat of the figure. */
+  fields: readonly string[];
   compute(records: CityRecords): MetricValue;
 }
 
@@ -74,6 +76,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Menghitung kegiatan, bukan ukurannya: pelatihan sehari dan lima hari sama-sama dihitung satu. Hanya pelatihan yang diberitakan yang terhitung.',
       en: 'Counts events, not their size: a one-day and a five-day training count one each. Only trainings that made the news are counted.',
     },
+    fields: ['kind'],
     compute: (r) => countOf(trainingsOf(r)),
   },
   {
@@ -87,6 +90,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Kursi, bukan orang yang berbeda: orang yang ikut dua pelatihan dihitung dua kali. Sebagian angka adalah sasaran atau menghitung usaha, bukan orang; catatan itu ditandai di bawah.',
       en: 'Seats, not unique people: someone in two trainings counts twice. Some figures are targets or count businesses rather than people; those records are flagged below.',
     },
+    fields: ['participants', 'participants_basis', 'participants_unit'],
     compute: (r) => sumOver(trainingsOf(r), (e) => e.participants),
   },
   {
@@ -100,6 +104,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Sebagian angka disimpulkan dari teks (misalnya “peserta mendapatkan sertifikat”) dan ditandai. “Tidak dilaporkan” berarti laporan kota itu tidak menyebut sertifikasi, bukan berarti tidak ada yang tersertifikasi.',
       en: 'Some figures are inferred from the text (e.g. “participants receive a certificate”) and flagged. “Not reported” means the city\'s reports do not mention certification, not that nobody is certified.',
     },
+    fields: ['certified'],
     compute: (r) => sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => e.certified),
   },
   {
@@ -113,6 +118,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Menghitung fasilitas yang disebut laporan, termasuk yang direncanakan atau sedang dibangun; tidak mengukur ukuran atau pemakaiannya.',
       en: 'Counts facilities named in the reports, planned or under construction included; it says nothing about their size or use.',
     },
+    fields: ['status'],
     compute: (r) => countOf(r.facilities),
   },
   {
@@ -126,6 +132,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Menghitung pameran yang disebut laporan; laporan bisa menyinggung pameran lain tanpa merincinya.',
       en: 'Counts exhibitions named in the reports; a report may mention others without listing them.',
     },
+    fields: ['kind'],
     compute: (r) => countOf(r.events.filter((e) => e.kind === 'exhibition')),
   },
   {
@@ -139,6 +146,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Menjumlahkan hari kalender, bukan jam; pelatihan yang lamanya tidak dilaporkan tidak ikut dan dihitung sebagai kosong.',
       en: 'Sums calendar days, not hours; trainings whose length is not reported are left out and counted as missing.',
     },
+    fields: ['duration_days', 'start_date', 'end_date'],
     compute: (r) => sumOver(trainingsOf(r), (e) => e.duration_days),
   },
   {
@@ -152,6 +160,7 @@ export const METRICS: readonly Metric[] = [
       id: 'Peserta × hari, ukuran kasar volume pelatihan; membawa catatan kedua angka itu.',
       en: 'Participants × days, a rough measure of training volume; it carries the caveats of both figures.',
     },
+    fields: ['participants', 'participants_basis', 'participants_unit', 'duration_days', 'start_date', 'end_date'],
     compute: (r) => sumOver(trainingsOf(r), personDays),
   },
 ];

@@ -77,6 +77,17 @@ describe('figures equal the summary', () => {
     }
   });
 
+  it('lists on a metric page the caveats of the records it sums, and only those', () => {
+    const participants = page(dist, href({ page: 'metric', id: 'participants' }, 'en'));
+    expect(participants('.flag[data-flag="target_not_count"]')).toHaveLength(1);
+    expect(participants('.flag[data-flag="unit_not_people"]')).toHaveLength(1);
+    expect(participants('#flag-mojokerto-2023-sertifikat')).toHaveLength(0);
+    const certified = page(dist, href({ page: 'metric', id: 'certified' }, 'id'));
+    expect(certified('#flag-mojokerto-2023-sertifikat')).toHaveLength(1);
+    expect(certified('#flag-sertifikasi-probolinggo-jumlah')).toHaveLength(1);
+    expect(certified('.flag[data-flag="target_not_count"]')).toHaveLength(0);
+  });
+
   it('formats numbers and dates for the language', () => {
     const id = page(dist, href({ page: 'event', id: 'probolinggo-2022-pelatihan-dasar-batik' }, 'id'));
     expect(id('dl.fields').text()).toContain('23–27 Mei 2022');
