@@ -34,7 +34,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
   const all = unique(profiles.flatMap((p) => p.sources));
   const entries: ChartEntry[] = [
     { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: all, embeddable: true },
-    { slug: 'timeline', page: { page: 'home' }, chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline' }), sources: all, embeddable: true },
+    { slug: 'timeline', page: { page: 'home' }, chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline', policies: dataset.policies }), sources: all, embeddable: true },
     { slug: 'coverage', page: { page: 'home' }, chart: coverageMatrix(coverageRows(dataset, profiles), { lang, id: 'coverage' }), sources: all, embeddable: true },
     { slug: 'map', page: { page: 'home' }, chart: locatorMap(dataset.cities, { lang, id: 'map' }), sources: [], embeddable: true },
     ...METRICS.map((m): ChartEntry => ({
@@ -47,7 +47,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     ...dataset.cities.map((c): ChartEntry => ({
       slug: `timeline-${c.id}`,
       page: { page: 'city', id: c.id },
-      chart: eventTimeline(dataset.eventsByCity.get(c.id) ?? [], [c], { lang, id: `timeline-${c.id}` }),
+      chart: eventTimeline(dataset.eventsByCity.get(c.id) ?? [], [c], { lang, id: `timeline-${c.id}`, policies: dataset.policiesByCity.get(c.id) ?? [] }),
       sources: profileById.get(c.id)!.sources,
       embeddable: true,
     })),

@@ -41,6 +41,8 @@ export interface ChartLabels {
   timelineDescription(start: string, end: string, events: string): string;
   timelineEvent(city: string, kind: string, title: string, date: string): string;
   exactDate: string;
+  /** A policy instrument (e.g. a mayoral regulation) on the timeline. */
+  policy: string;
   approximateDate: string;
   approximateSuffix: string;
   dateUnknown: string;
@@ -126,6 +128,7 @@ const id: ChartLabels = {
     `Garis waktu ${start}–${end}, satu baris per kota. Bentuk simbol menunjukkan jenis kegiatan (lingkaran: pelatihan, persegi: sertifikasi, segitiga: pameran); simbol kosong dan garis putus-putus menandai tanggal perkiraan. ${events}`,
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('id-ID')} “${title}”: ${date}.`,
   exactDate: 'Tanggal pasti',
+  policy: 'Kebijakan',
   approximateDate: 'Tanggal perkiraan',
   approximateSuffix: ' (perkiraan)',
   dateUnknown: 'tanggal tidak diketahui',
@@ -216,6 +219,7 @@ const en: ChartLabels = {
     `Timeline ${start}–${end}, one row per city. The symbol’s shape shows the kind of event (circle: training, square: certification, triangle: exhibition); hollow symbols and dashed lines mark approximate dates. ${events}`,
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('en-GB')} “${title}”: ${date}.`,
   exactDate: 'Exact date',
+  policy: 'Policy',
   approximateDate: 'Approximate date',
   approximateSuffix: ' (approximate)',
   dateUnknown: 'date unknown',

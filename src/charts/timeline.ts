@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
-import { compareEvents, type BatikEvent, type City } from '../lib/dataset';
+import { compareEvents, type BatikEvent, type City, type Policy } from '../lib/dataset';
 import { formatDateRange, formatPartialDate, type Lang } from '../lib/format';
 import { EVENT_KINDS, type EventKind } from '../lib/schema';
 import { cityColour, NEUTRAL } from './colours';
@@ -64,7 +64,14 @@ const monthOf = (date: Date, lang: Lang): string => formatPartialDate(date.toISO
  * drawn hollow with a dashed line. Events whose dates are unknown cannot be placed: they are
  * listed in the table, and the chart and its description say how many there are.
  */
-export function eventTimeline(events: readonly BatikEvent[], cities: readonly City[], opts: ChartOptions): Chart {
+export function eventTimeline(
+  events: readonly BatikEvent[],
+  cities: readonly City[],
+  opts: ChartOptions & {
+    /** Policies to mark on their year (a star), for context; the cities' own policies only. */
+    policies?: readonly Policy[];
+  },
+): Chart {
   const { lang } = opts;
   const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
@@ -78,9 +85,13 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
   // Rows: the cities given, in their order, then any city that only the events name.
   const rowIds = [...cities.map((c) => c.id), ...new Set(events.map((e) => e.city).filter((c) => !cityNames.has(c)))];
   const shortNames = new Map(rowIds.map((c) => [c, shorten(cityNames.get(c) ?? c, 28)]));
+  // A policy is dated to its year: its star stands at the year's start, and the axis covers the year.
+  const policies = (opts.policies ?? [])
+    .filter((p) => cityNames.has(p.city))
+    .map((p) => ({ policy: p, cityId: p.city, cityName: cityNames.get(p.city)!, title: lang === 'id' ? p.title : p.title_en, start: utcDate(`${p.year}-01-01`), yearEnd: utcDate(`${p.year}-12-31`) }));
 
   const axis = timeAxis(
-    dated.flatMap((p) => [p.start, d3.utcDay.offset(p.end, -1)]),
+    [...dated.flatMap((p) => [p.start, d3.utcDay.offset(p.end, -1)]), ...policies.flatMap((p) => [p.start, p.yearEnd])],
     lang,
   );
   const undatedNote = undated.length ? labels.timelineUndated(undated.length) : null;
@@ -112,7 +123,22 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
     ];
   });
 
-  const plot: Plot.PlotOptions = placed.length
+  const policyMarks = policies.length
+    ? [
+        Plot.dot(policies, {
+          x: 'start',
+          y: 'cityId',
+          symbol: 'star',
+          fill: (p: (typeof policies)[number]) => cityColour(p.cityId),
+          stroke: 'white',
+          strokeWidth: 1,
+          r: 6,
+          title: (p: (typeof policies)[number]) => `${p.cityName} – ${labels.policy}: ${p.title} (${p.policy.year})`,
+        }),
+      ]
+    : [];
+
+  const plot: Plot.PlotOptions = placed.length || policies.length
     ? {
         width,
         height: marginTop + marginBottom + Math.max(1, rowIds.length) * band,
@@ -126,6 +152,7 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
         marks: [
           Plot.gridY(rowIds, { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
           ...kindMarks,
+          ...policyMarks,
           ...(undatedNote ? [Plot.text([undatedNote], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 36, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
         ],
       }
@@ -135,6 +162,7 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
     ...EVENT_KINDS.map((kind) => ({ label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted })),
     { label: labels.exactDate, symbol: 'circle', line: 'solid', fill: NEUTRAL.muted, stroke: NEUTRAL.muted },
     { label: labels.approximateDate, symbol: 'circle', line: 'dashed', fill: 'white', stroke: NEUTRAL.muted },
+    ...(policies.length ? [{ label: labels.policy, symbol: 'star' as const, fill: NEUTRAL.muted }] : []),
   ];
 
   const first = dated.length ? d3.min(dated, (p) => p.start)! : null;
@@ -143,8 +171,11 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
     first && last ? labels.timelineTakeaway(dated.length, monthOf(first, lang), monthOf(last, lang)) : labels.noEvents,
     ...(undatedNote ? [undatedNote] : []),
   ].join(' ');
-  const eventSentences = placed.map((p) => labels.timelineEvent(p.cityName, labels.kinds[p.kind], p.title, p.dateText));
-  const description = placed.length
+  const eventSentences = [
+    ...policies.map((p) => labels.timelineEvent(p.cityName, labels.policy, p.title, String(p.policy.year))),
+    ...placed.map((p) => labels.timelineEvent(p.cityName, labels.kinds[p.kind], p.title, p.dateText)),
+  ];
+  const description = placed.length || policies.length
     ? [
         labels.timelineDescription(String(axis.domain[0].getUTCFullYear()), String(axis.domain[1].getUTCFullYear() - 1), eventSentences.join(' ')),
         ...(undatedNote ? [undatedNote] : []),
@@ -156,11 +187,14 @@ export function eventTimeline(events: readonly BatikEvent[], cities: readonly Ci
     title,
     takeaway,
     description,
-    svg: renderPlot({ id, title, description, plot, ...(placed.length ? { legend } : {}) }),
+    svg: renderPlot({ id, title, description, plot, ...(placed.length || policies.length ? { legend } : {}) }),
     table: {
       caption: title,
       columns: [labels.date, labels.city, labels.kind, labels.event],
-      rows: placed.map((p) => [p.dateText, p.cityName, labels.kinds[p.kind], p.title]),
+      rows: [
+        ...policies.map((p) => [String(p.policy.year), p.cityName, labels.policy, p.title]),
+        ...placed.map((p) => [p.dateText, p.cityName, labels.kinds[p.kind], p.title]),
+      ],
     },
   };
 }

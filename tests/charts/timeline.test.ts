@@ -102,8 +102,21 @@ describe('eventTimeline', () => {
     expect(svgOf(chart)('g[data-mark="dot"] title').text()).toContain(HOSTILE);
   });
 
+  it('marks a city\'s policy on its year with a star, widening the axis to it', () => {
+    const ds = realDataset();
+    const chart = eventTimeline(ds.events, ds.cities, { lang: 'en', policies: ds.policies });
+    expectSoundSvg(chart);
+    expect(chart.table.rows[0]).toEqual(['2019', 'Probolinggo City', 'Policy', 'Mayoral Regulation No. 39 of 2019']);
+    const $ = svgOf(chart);
+    expect($('g[data-mark="dot"] title').text()).toContain('Policy: Mayoral Regulation No. 39 of 2019 (2019)');
+    expect($('g[data-mark="x-axis tick label"] text').first().text()).toBe('2019');
+    expect(chart.description).toContain('Mayoral Regulation No. 39 of 2019');
+    // A policy of a city not on the chart is left out.
+    expect(eventTimeline([], [city({ id: 'other' })], { lang: 'en', policies: ds.policies }).table.rows).toEqual([]);
+  });
+
   it('matches its snapshot', async () => {
     const ds = realDataset();
-    await expect(eventTimeline(ds.events, ds.cities, { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/event-timeline.svg');
+    await expect(eventTimeline(ds.events, ds.cities, { lang: 'id', policies: ds.policies }).svg).toMatchFileSnapshot('__snapshots__/event-timeline.svg');
   });
 });
