@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../lib/format';
-import { metricById, type Metric, type MetricId } from '../lib/metrics';
+import { HEADLINE_METRICS, type Metric, metricById, type MetricId } from '../lib/metrics';
 import type { CityProfile } from '../lib/summarise';
 import { cityColour, NEUTRAL } from './colours';
 import { countTickFormat, formatCount, formatList, integerTicks } from './formatters';
@@ -10,7 +10,7 @@ import { emptyPlot, renderPlot } from './render';
 import type { Chart, ChartOptions } from './types';
 
 /** The four measures of the headline comparison, in the order the site lists them. */
-export const HEADLINE_METRICS: readonly MetricId[] = ['trainings', 'participants', 'certified', 'facilities'];
+export { HEADLINE_METRICS };
 
 const AXIS_NAME_LENGTH = 28;
 

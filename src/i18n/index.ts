@@ -17,5 +17,3 @@ export const useTranslations =
   (key: UiKey, vars: Record<string, string | number> = {}): string =>
     (strings[lang][key] ?? strings.id[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 
-/** For keys built at run time (a theme, a status): checked against the Indonesian keys. */
-export const isUiKey = (key: string): key is UiKey => key in id;

@@ -153,7 +153,3 @@ function checkHttps(v: string, ctx: Ctx): void {
   }
 }
 export const httpsUrl = z.string().superRefine((v, ctx) => void (required(ctx, v) && checkHttps(v, ctx)));
-export const optionalHttpsUrl = z
-  .string()
-  .superRefine((v, ctx) => void (v !== '' && checkHttps(v, ctx)))
-  .transform((v) => (v === '' ? null : v));

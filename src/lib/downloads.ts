@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Dataset } from './dataset';
 import { METRICS } from './metrics';
-import { cityProfiles } from './summarise';
+import { cityProfiles, type CityProfile } from './summarise';
 
 /**
  * The public data downloads: every dataset as CSV and JSON plus the city summary, and a
@@ -40,7 +40,8 @@ const fk = (fields: string, resource: string) => ({ fields, reference: { resourc
 const pick = (row: object, fields: Field[]) =>
   Object.fromEntries(fields.map((x) => [x.name, (row as Record<string, Cell>)[x.name] ?? null]));
 
-export function resources(dataset: Dataset): Resource[] {
+/** `profiles` defaults to computing them; the site passes the ones it has already. */
+export function resources(dataset: Dataset, profiles: readonly CityProfile[] = cityProfiles(dataset)): Resource[] {
   const cityFields = [
     id('Slug of the city, used in page addresses.'),
     f('name', 'string', 'Official name in Indonesian (Kota …).'),
@@ -189,7 +190,7 @@ export function resources(dataset: Dataset): Resource[] {
       fields: summaryFields,
       primaryKey: ['city'],
       foreignKeys: [fk('city', 'cities')],
-      rows: cityProfiles(dataset).map((p) => ({
+      rows: profiles.map((p) => ({
         city: p.city.id,
         name: p.city.name,
         name_en: p.city.name_en,
@@ -232,7 +233,7 @@ export interface PackageInfo {
 }
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
-export function dataPackage(dataset: Dataset, info: PackageInfo) {
+export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {
   return {
     profile: 'tabular-data-package',
     name: 'batik-kota',
@@ -241,7 +242,7 @@ export function dataPackage(dataset: Dataset, info: PackageInfo) {
     homepage: info.homepage,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
     sources: dataset.sources.map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url })),
-    resources: resources(dataset).map((r) => ({
+    resources: resources(dataset, profiles).map((r) => ({
       name: r.name,
       path: `${r.name}.csv`,
       profile: 'tabular-data-resource',

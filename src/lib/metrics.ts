@@ -165,4 +165,7 @@ export const METRICS: readonly Metric[] = [
   },
 ];
 
+/** The four figures every city is introduced by: on the home page, its share image and chart. */
+export const HEADLINE_METRICS: readonly MetricId[] = ['trainings', 'participants', 'certified', 'facilities'];
+
 export const metricById = (id: string): Metric | undefined => METRICS.find((m) => m.id === id);

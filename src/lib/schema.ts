@@ -281,5 +281,3 @@ export type PolicyRow = z.output<typeof policies.row>;
 export type FlagRow = z.output<typeof flags.row>;
 export type OrganisationRow = z.output<typeof organisations.row>;
 
-/** The CSV tables in the order they are loaded. */
-export const CSV_TABLES = [cities, sources, events, facilities, facilityStatus, policies, flags] as const;

@@ -36,7 +36,6 @@ export function siteModel(): SiteModel {
   return cached;
 }
 
-export const siteDataset = (): Dataset => siteModel().dataset;
 
 /** Everything the pages share, computed once, so no page rescans every record. */
 export function buildSiteModel(dataset: Dataset): SiteModel {

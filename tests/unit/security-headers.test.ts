@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMBED_CSP, headersFile, PAGE_CSP } from '../../src/lib/security-headers';
+import { COMMON_HEADERS, EMBED_CSP, headersFile, PAGE_CSP } from '../../src/lib/security-headers';
 import { headersFor, parseHeadersFile } from '../helpers/serve';
 
 describe('security headers', () => {
@@ -28,5 +28,7 @@ describe('security headers', () => {
     const doc = readFileSync('docs/security-headers.md', 'utf8');
     expect(doc).toContain(`"${PAGE_CSP}"`);
     expect(doc).toContain(`"${EMBED_CSP}"`);
+    // The headers every path gets, in the pages' block and again in the embeds' block.
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(doc.split(`add_header ${name} "${value}" always;`)).toHaveLength(3);
   });
 });

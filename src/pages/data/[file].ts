@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { resources, toCsv, toJson } from '../../lib/downloads';
-import { siteDataset } from '../../lib/site';
+import { siteModel } from '../../lib/site';
 
 /** Every dataset as CSV and JSON, made from the validated model at build time. */
 export const getStaticPaths = (() =>
-  resources(siteDataset()).flatMap((resource) => [
+  resources(siteModel().dataset, siteModel().profiles).flatMap((resource) => [
     { params: { file: `${resource.name}.csv` }, props: { body: toCsv(resource), type: 'text/csv; charset=utf-8' } },
     { params: { file: `${resource.name}.json` }, props: { body: toJson(resource), type: 'application/json' } },
   ])) satisfies GetStaticPaths;

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { METRICS } from '../../lib/metrics';
+import { HEADLINE_METRICS, METRICS } from '../../lib/metrics';
 import { svgToPng } from '../../lib/raster';
 import { shareCardSvg, type ShareCard } from '../../lib/share-card';
 import { siteModel } from '../../lib/site';
@@ -7,7 +7,7 @@ import { siteModel } from '../../lib/site';
 /** Share images generated at build time: one for the site, one per city, one per metric. */
 export const getStaticPaths = (() => {
   const { profiles } = siteModel();
-  const headline = METRICS.filter((m) => ['trainings', 'participants', 'certified', 'facilities'].includes(m.id));
+  const headline = METRICS.filter((m) => HEADLINE_METRICS.includes(m.id));
   const cards: [string, ShareCard][] = [
     ['site', { title: 'Batik Kota', subtitle: 'Pengembangan industri batik · Batik industry development', figures: [] }],
     ...profiles.map((p): [string, ShareCard] => [
