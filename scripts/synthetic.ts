@@ -47,9 +47,10 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
   const organisations: object[] = [];
   const events: Record<string, string | number>[] = [];
   const facilities: Record<string, string | number>[] = [];
-  const statuses: Record<string, string | number>[] = [];
+  const claims: Record<string, string | number>[] = [];
   const flags: Record<string, string | number>[] = [];
   const policies: Record<string, string | number>[] = [];
+  const population: Record<string, string | number>[] = [];
 
   for (let i = 0; i < options.cities; i++) {
     const n = pad(i + 1);
@@ -58,12 +59,16 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
     const province = i % provinces;
     const source = `sumber-${n}`;
     const report: string[] = [`Laporan sintetis tentang ${name}.`];
+    const claim = (record_type: string, record_id: string, field: string, evidence: string, extra: Record<string, string | number> = {}) => {
+      report.push(evidence);
+      claims.push({ record_type, record_id, source, field, evidence, ...extra });
+    };
     cities.push({
       id, name, name_en: `Synthetic City ${n}`, kind: 'kota', province: `Provinsi Sintetis ${pad(province + 1, 2)}`, province_en: `Synthetic Province ${pad(province + 1, 2)}`,
       region_code: `${11 + province}${pad(1 + Math.floor(i / provinces), 2)}`, latitude: (-10 + rand() * 15).toFixed(3), longitude: (96 + rand() * 44).toFixed(3),
       coordinates_source: `https://example.org/synthetic/${id}`,
     });
-    sources.push({ id: source, publisher: `Penerbit Sintetis ${pad(i % 40, 2)}`, title: `Laporan ${name}`, title_basis: 'headline', url: `https://example.org/synthetic/${source}`, published: '2024-06-01', published_precision: 'day', published_basis: 'Synthetic.', language: 'id', report_file: `${source}.txt` });
+    sources.push({ id: source, city: id, publisher: `Penerbit Sintetis ${pad(i % 40, 2)}`, title: `Laporan ${name}`, title_basis: 'headline', url: `https://example.org/synthetic/${source}`, published: '2024-06-01', published_precision: 'day', published_basis: 'Synthetic.', language: 'id', report_file: `${source}.txt` });
     const org = `dinas-${n}`;
     const orgName = `Dinas Koperasi ${name}`;
     report.push(orgName);
@@ -72,35 +77,35 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
     for (let j = 0; j < options.eventsPerCity; j++) {
       const eid = `${id}-kegiatan-${pad(j + 1, 2)}`;
       const kind = rand() < 0.7 ? 'training' : rand() < 0.5 ? 'certification' : 'exhibition';
-      const start = new Date(Date.UTC(2019 + int(0, 5), int(0, 11), int(1, 28)));
+      // Events a month apart, so no two of a kind overlap.
+      const start = new Date(Date.UTC(2019 + Math.floor(j / 12), j % 12, int(1, 20)));
       const days = int(1, 5);
       const end = new Date(start.getTime() + (days - 1) * 86_400_000);
       const participants = int(10, 120);
-      const phrases = {
-        evidence: `kegiatan ${eid} digelar`,
-        date_evidence: `dari ${day(start)} sampai ${day(end)} untuk ${eid}`,
-        participants_evidence: `diikuti ${participants} orang pada ${eid}`,
-        certified_evidence: kind === 'certification' ? `${participants} orang tersertifikasi pada ${eid}` : '',
-      };
-      report.push(...Object.values(phrases).filter(Boolean));
       events.push({
         id: eid, city: id, kind, title: `Kegiatan batik ${j + 1} di ${name}`, title_en: `Batik event ${j + 1} in ${name}`,
-        themes: [...new Set([pick(schema.THEMES), pick(schema.THEMES)])].join('|'),
-        start_date: day(start), start_precision: 'day', end_date: day(end), end_precision: 'day', duration_days: days, duration_basis: 'dates',
-        participants, participants_basis: 'count', participants_unit: 'people', certified: kind === 'certification' ? participants : '',
-        organiser: org, source, ...phrases,
+        themes: [...new Set([pick(schema.THEMES), pick(schema.THEMES)])].join('|'), organiser: org,
       });
+      claim('event', eid, 'reported', `kegiatan ${eid} digelar`);
+      claim('event', eid, 'start_date', `dari ${day(start)} sampai ${day(end)} untuk ${eid}`, { value: day(start), precision: 'day' });
+      claim('event', eid, 'end_date', `dari ${day(start)} sampai ${day(end)} untuk ${eid}`, { value: day(end), precision: 'day' });
+      claim('event', eid, 'participants', `diikuti ${participants} orang pada ${eid}`, { value: participants, unit: 'people', basis: 'count' });
+      if (kind === 'certification') claim('event', eid, 'certified', `${participants} orang tersertifikasi pada ${eid}`, { value: participants, unit: 'people', basis: 'count' });
     }
     const facility = `sentra-${n}`;
     facilities.push({ id: facility, city: id, kind: 'batik_centre', name: `Sentra batik ${name}`, name_en: `Batik centre, ${name}` });
-    const statusPhrase = `sentra batik ${name} sedang dibangun`;
-    report.push(statusPhrase);
-    statuses.push({ facility, status: 'under_construction', source, evidence: statusPhrase });
+    claim('facility', facility, 'reported', `sentra batik ${name} sedang dibangun`);
+    claim('facility', facility, 'status', `sentra batik ${name} sedang dibangun`, { value: 'under_construction' });
     if (i % 10 === 0) {
-      const policyPhrase = `Perwali ${name} tentang batik`;
-      report.push(policyPhrase);
-      policies.push({ id: `perwali-${n}`, city: id, kind: 'mayoral_regulation', title: `Perwali ${n}`, title_en: `Mayoral Regulation ${n}`, year: 2020, summary: 'Batik sebagai produk unggulan.', summary_en: 'Batik as a flagship product.', source, evidence: policyPhrase });
+      const policy = `perwali-${n}`;
+      policies.push({ id: policy, city: id, kind: 'mayoral_regulation', title: `Perwali ${n}`, title_en: `Mayoral Regulation ${n}`, summary: 'Batik sebagai produk unggulan.', summary_en: 'Batik as a flagship product.' });
+      claim('policy', policy, 'reported', `Perwali ${name} tentang batik tahun 2020`);
+      claim('policy', policy, 'year', `Perwali ${name} tentang batik tahun 2020`, { value: 2020 });
     }
+    const inhabitants = int(100, 900) * 1000;
+    const populationPhrase = `penduduk ${name} ${inhabitants} jiwa`;
+    report.push(populationPhrase);
+    population.push({ city: id, year: 2020, value: inhabitants, basis: 'census', source, evidence: populationPhrase });
     if (i % 5 === 0) flags.push({ id: `flag-${n}`, record_type: 'event', record_id: `${id}-kegiatan-01`, field: '', type: 'vague_reference', note: 'Catatan sintetis.', note_en: 'Synthetic note.' });
     writeFileSync(join(reportsDir, `${source}.txt`), `${report.join('. ')}.\n`);
   }
@@ -110,9 +115,11 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
   writeFileSync(join(dataDir, 'organisations.json'), `${JSON.stringify(organisations, null, 2)}\n`);
   writeFileSync(join(dataDir, 'events.csv'), csv(schema.events, events));
   writeFileSync(join(dataDir, 'facilities.csv'), csv(schema.facilities, facilities));
-  writeFileSync(join(dataDir, 'facility-status.csv'), csv(schema.facilityStatus, statuses));
   writeFileSync(join(dataDir, 'policies.csv'), csv(schema.policies, policies));
+  writeFileSync(join(dataDir, 'claims.csv'), csv(schema.claims, claims));
   writeFileSync(join(dataDir, 'flags.csv'), csv(schema.flags, flags));
-  const records = cities.length + sources.length + organisations.length + events.length + facilities.length + statuses.length + policies.length + flags.length;
+  writeFileSync(join(dataDir, 'distinct.csv'), csv(schema.distinct, []));
+  writeFileSync(join(dataDir, 'population.csv'), csv(schema.population, population));
+  const records = cities.length + sources.length + organisations.length + events.length + facilities.length + policies.length + claims.length + flags.length + population.length;
   return { dataDir, reportsDir, records };
 }

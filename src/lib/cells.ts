@@ -52,6 +52,14 @@ export const idList = <T extends string = string>(allowed?: readonly T[]) =>
     return items as T[];
   });
 
+/** A list of short texts separated by "|" (e.g. other names of a facility); blank is an empty list. */
+export const textList = z.string().transform((v, ctx) => {
+  if (v === '') return [] as string[];
+  const items = v.split('|').map((x) => x.trim());
+  if (items.some((x) => x === '')) issue(ctx, 'list-empty-item', 'an item of the list is empty (two "|" in a row, or one at an end)');
+  return items;
+});
+
 function enumValue<T extends readonly string[]>(values: T, v: string, ctx: Ctx): T[number] {
   if (values.includes(v)) return v;
   const hint = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
@@ -153,3 +161,33 @@ function checkHttps(v: string, ctx: Ctx): void {
   }
 }
 export const httpsUrl = z.string().superRefine((v, ctx) => void (required(ctx, v) && checkHttps(v, ctx)));
+
+/**
+ * The original address of a report: http: or https: (many government pages were published
+ * on http: and are cited as they were), with a registrable host name — no user name before
+ * the host, no backslash, no bare IP address — so that the host shown as link text is the
+ * host the link opens.
+ */
+function checkWebUrl(v: string, ctx: Ctx): void {
+  if (!/^https?:\/\/[^\s\p{Cc}\\]+$/u.test(v) || invisibleCharacter(v)) {
+    issue(ctx, 'web-url', `"${v}" is not an absolute http(s): address (it must start with "https://" or "http://" and contain no spaces, backslashes or control characters)`);
+    return;
+  }
+  try {
+    const url = new URL(v);
+    if (url.username || url.password) issue(ctx, 'web-url', `"${v}" has a user name before its host; give the plain address`);
+    else if (/^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('[')) issue(ctx, 'web-url', `"${v}" points at a bare IP address, not a named host`);
+    else if (!url.hostname.includes('.')) throw new Error('host');
+  } catch {
+    issue(ctx, 'web-url', `"${v}" is not a well-formed address`);
+  }
+}
+export const webUrl = z.string().superRefine((v, ctx) => void (required(ctx, v) && checkWebUrl(v, ctx)));
+
+/** A partial date (yyyy, yyyy-mm or yyyy-mm-dd), blank when unknown. */
+export const optionalPartialDate = z.string().transform((v, ctx) => {
+  if (v === '') return null;
+  if (/^\d{4}$/.test(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return v;
+  checkDay(v, ctx);
+  return v;
+});

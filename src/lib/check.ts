@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DatasetTables } from './dataset';
 import type { Problem } from './problems';
-import { EVENT_EVIDENCE, FACILITY_STATUSES, type RecordType } from './schema';
-import { closest, normaliseForMatch } from './text';
+import { CLAIM_FIELDS, FACILITY_STATUSES, type ClaimRow, type RecordType } from './schema';
+import { checkEvidence, type ReportCheckOptions } from './check-evidence';
+import { closest } from './text';
+import { phraseStates } from './numbers';
 
 /** A validated record with the place it was read from. */
 export interface Located<T> {
@@ -15,232 +15,299 @@ export interface Located<T> {
   lineOf?: (column: string) => number | undefined;
 }
 
-type Tables = { [K in keyof DatasetTables]: Located<DatasetTables[K][number]>[] | null };
+export type Tables = { [K in keyof DatasetTables]: Located<DatasetTables[K][number]>[] | null };
+
+/** Collects problems, each placed at a record's file, line, row and column. */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  private add(severity: Problem['severity'], r: Located<unknown>, column: string, value: string | null | undefined, rule: string, message: string) {
+    this.problems.push({
+      severity,
+      file: r.file,
+      line: r.lineOf?.(column) ?? r.line,
+      row: r.row,
+      column,
+      ...(value !== null && value !== undefined ? { value } : {}),
+      rule,
+      message,
+    });
+  }
+  error = (r: Located<unknown>, column: string, value: string | null | undefined, rule: string, message: string) => this.add('error', r, column, value, rule, message);
+  warn = (r: Located<unknown>, column: string, value: string | null | undefined, rule: string, message: string) => this.add('warning', r, column, value, rule, message);
+}
+
+type Index<T> = Map<string, Located<T>>;
+
+/** Unique keys, reported at every repeat with the line of the first. */
+function unique<T>(log: ProblemLog, rows: Located<T>[] | null, key: (v: T) => string, column: string): Index<T> {
+  const first = new Map<string, Located<T>>();
+  for (const r of rows ?? []) {
+    const k = key(r.value);
+    const seen = first.get(k);
+    if (seen) log.error(r, column, k, 'unique', `"${k}" is already used on line ${seen.line} (row ${seen.row})`);
+    else first.set(k, r);
+  }
+  return first;
+}
 
 /**
- * Checks across records and files: unique ids, references between files, evidence phrases
- * found in the cited report, flags attached to real records. A table that failed to load
- * is skipped here, so one broken file does not bury the others under follow-on errors.
+ * Checks across records and files, by concern: identity and references, what the reports
+ * say (claims), the flags that explain vague figures, likely duplicates, facility histories,
+ * and the evidence against the report texts. A table that failed to load is skipped, so one
+ * broken file does not bury the others under follow-on errors.
  */
-export function checkDataset(t: Tables, reportsDir: string | null): Problem[] {
-  const problems: Problem[] = [];
-  const at = (r: Located<unknown>, column: string, value: string | null | undefined) => ({
-    file: r.file,
-    line: r.lineOf?.(column) ?? r.line,
-    row: r.row,
-    column,
-    ...(value !== null && value !== undefined ? { value } : {}),
-  });
-  const error = (r: Located<unknown>, column: string, value: string | null | undefined, rule: string, message: string) =>
-    problems.push({ severity: 'error', ...at(r, column, value), rule, message });
-  const warn = (r: Located<unknown>, column: string, value: string | null | undefined, rule: string, message: string) =>
-    problems.push({ severity: 'warning', ...at(r, column, value), rule, message });
+export function checkDataset(t: Tables, reports: ReportCheckOptions): Problem[] {
+  const log = new ProblemLog();
+  const ix = checkReferences(log, t);
+  checkClaims(log, t, ix);
+  checkFlags(log, t, ix);
+  checkDuplicates(log, t);
+  checkFacilityHistories(log, t, ix);
+  checkEvidence(log, t, ix, reports);
+  return log.problems;
+}
 
-  // Unique ids, reported at every repeat with the line of the first.
-  const unique = <T>(rows: Located<T>[] | null, key: (v: T) => string, column: string) => {
-    const first = new Map<string, Located<T>>();
-    for (const r of rows ?? []) {
-      const k = key(r.value);
-      const seen = first.get(k);
-      if (seen) error(r, column, k, 'unique', `"${k}" is already used on line ${seen.line} (row ${seen.row})`);
-      else first.set(k, r);
-    }
-    return first;
+export type Indexes = ReturnType<typeof checkReferences>;
+
+function checkReferences(log: ProblemLog, t: Tables) {
+  const cities = unique(log, t.cities, (c) => c.id, 'id');
+  unique(log, t.cities, (c) => c.region_code, 'region_code');
+  const sources = unique(log, t.sources, (s) => s.id, 'id');
+  unique(log, t.sources, (s) => s.report_file, 'report_file');
+  const organisations = unique(log, t.organisations, (o) => o.id, 'id');
+  const records = {
+    event: unique(log, t.events, (e) => e.id, 'id') as Index<{ id: string; city: string }>,
+    facility: unique(log, t.facilities, (f) => f.id, 'id') as Index<{ id: string; city: string }>,
+    policy: unique(log, t.policies, (p) => p.id, 'id') as Index<{ id: string; city: string }>,
   };
-  const cities = unique(t.cities, (c) => c.id, 'id');
-  unique(t.cities, (c) => c.region_code, 'region_code');
-  const sources = unique(t.sources, (s) => s.id, 'id');
-  const organisations = unique(t.organisations, (o) => o.id, 'id');
-  const events = unique(t.events, (e) => e.id, 'id');
-  const facilities = unique(t.facilities, (f) => f.id, 'id');
-  const policies = unique(t.policies, (p) => p.id, 'id');
-  unique(t.flags, (f) => f.id, 'id');
-  unique(t.facilityStatus, (s) => `${s.facility} ${s.status} ${s.source}`, 'status');
+  unique(log, t.flags, (f) => f.id, 'id');
+  unique(log, t.population, (p) => `${p.city} ${p.year} ${p.source}`, 'year');
 
-  // References: exact ids only; a near miss (other case, a trailing space) gets a hint.
+  // Exact ids only; a near miss (other case, a trailing space) gets a hint.
   const ref = (r: Located<unknown>, column: string, value: string | null, target: Map<string, unknown> | null, what: string) => {
-    if (value === null || target === null) return;
-    if (target.has(value)) return;
+    if (value === null || target === null || target.has(value)) return;
     const guess = closest(value, target.keys());
-    error(r, column, value, 'reference', `no ${what} has the id "${value}"${guess ? ` (did you mean "${guess}"? ids are matched exactly)` : ''}`);
+    log.error(r, column, value, 'reference', `no ${what} has the id "${value}"${guess ? ` (did you mean "${guess}"? ids are matched exactly)` : ''}`);
   };
-  const loaded = <T>(rows: Located<T>[] | null, index: Map<string, Located<T>>) => (rows ? index : null);
+  const loaded = <T>(rows: Located<T>[] | null, index: Index<T>) => (rows ? index : null);
   const cityIds = loaded(t.cities, cities);
   const sourceIds = loaded(t.sources, sources);
   const orgIds = loaded(t.organisations, organisations);
+  const recordIds = { event: loaded(t.events, records.event), facility: loaded(t.facilities, records.facility), policy: loaded(t.policies, records.policy) };
 
+  for (const s of t.sources ?? []) {
+    ref(s, 'city', s.value.city, cityIds, 'city');
+    ref(s, 'reprint_of', s.value.reprint_of, sourceIds, 'source');
+  }
   for (const o of t.organisations ?? []) {
     if (o.value.city !== '') ref(o, 'city', o.value.city, cityIds, 'city');
     o.value.variants.forEach((v, i) => ref(o, `variants.${i}.source`, v.source, sourceIds, 'source'));
   }
   for (const e of t.events ?? []) {
     ref(e, 'city', e.value.city, cityIds, 'city');
-    ref(e, 'source', e.value.source, sourceIds, 'source');
     ref(e, 'organiser', e.value.organiser, orgIds, 'organisation');
     for (const p of e.value.partners) ref(e, 'partners', p, orgIds, 'organisation');
+    ref(e, 'facility', e.value.facility, recordIds.facility, 'facility');
+    const facility = e.value.facility ? records.facility.get(e.value.facility) : undefined;
+    if (facility && facility.value.city !== e.value.city)
+      log.error(e, 'facility', e.value.facility, 'facility-city', `the facility belongs to "${facility.value.city}", not "${e.value.city}"`);
   }
-  for (const f of t.facilities ?? []) {
-    ref(f, 'city', f.value.city, cityIds, 'city');
-    ref(f, 'location_source', f.value.location_source, sourceIds, 'source');
-    ref(f, 'funding_source', f.value.funding_source, sourceIds, 'source');
+  for (const f of t.facilities ?? []) ref(f, 'city', f.value.city, cityIds, 'city');
+  for (const p of t.policies ?? []) ref(p, 'city', p.value.city, cityIds, 'city');
+  for (const c of t.claims ?? []) {
+    ref(c, 'record_id', c.value.record_id, recordIds[c.value.record_type], c.value.record_type);
+    ref(c, 'source', c.value.source, sourceIds, 'source');
   }
-  for (const s of t.facilityStatus ?? []) {
-    ref(s, 'facility', s.value.facility, loaded(t.facilities, facilities), 'facility');
-    ref(s, 'source', s.value.source, sourceIds, 'source');
+  for (const d of t.distinct ?? []) {
+    ref(d, 'record_id', d.value.record_id, recordIds[d.value.record_type], d.value.record_type);
+    ref(d, 'other_id', d.value.other_id, recordIds[d.value.record_type], d.value.record_type);
   }
-  for (const p of t.policies ?? []) {
+  for (const p of t.population ?? []) {
     ref(p, 'city', p.value.city, cityIds, 'city');
     ref(p, 'source', p.value.source, sourceIds, 'source');
   }
+  return { cities, sources, organisations, records };
+}
 
-  // Flags must point at a real record and, when they name a field, at one of its columns.
-  const records: Record<RecordType, { rows: Located<object>[] | null; index: Map<string, Located<object>> }> = {
-    city: { rows: t.cities, index: cities },
-    source: { rows: t.sources, index: sources },
-    organisation: { rows: t.organisations, index: organisations },
-    event: { rows: t.events, index: events },
-    facility: { rows: t.facilities, index: facilities },
-    policy: { rows: t.policies, index: policies },
+const COUNT_FLAGS: Record<string, { type: string; why: string }> = {
+  target: { type: 'target_not_count', why: 'the figure is a target, not a count' },
+  approximate: { type: 'approximate_figure', why: 'the figure is approximate' },
+  at_least: { type: 'approximate_figure', why: 'the figure is a lower bound ("lebih dari")' },
+  inferred: { type: 'inferred', why: 'the figure is inferred by the curator, not stated by the report' },
+};
+const DATE_FLAGS = ['approximate_date', 'year_inferred', 'date_unknown', 'weekday_mismatch'];
+
+/** What each report says: linked to the record, not from a rejected report, figures stated by their phrase. */
+function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
+  if (!t.claims) return;
+  const reportedPairs = new Set<string>();
+  const pairs = new Map<string, Located<ClaimRow>>();
+  for (const c of t.claims) {
+    const v = c.value;
+    const pair = `${v.record_type}:${v.record_id}:${v.source}`;
+    if (v.field === 'reported') {
+      if (reportedPairs.has(pair)) log.error(c, 'field', v.field, 'unique', `report "${v.source}" is already linked to ${v.record_type} "${v.record_id}" by an earlier "reported" row`);
+      reportedPairs.add(pair);
+    } else if (!pairs.has(pair)) pairs.set(pair, c);
+    const source = ix.sources.get(v.source)?.value;
+    if (source?.rejected)
+      log.error(c, 'source', v.source, 'rejected-source', `report "${v.source}" is registered as rejected (${source.rejected}); a rejected report supports no record — clear "rejected" in sources.csv or remove this row`);
+    const record = ix.records[v.record_type].get(v.record_id)?.value;
+    if (source && record && source.city !== record.city)
+      log.warn(c, 'source', v.source, 'source-city', `report "${v.source}" was read for "${source.city}" but this ${v.record_type} is in "${record.city}"`);
+    if (v.evidence.trim().length < 5)
+      log.error(c, 'evidence', v.evidence, 'evidence-too-short', 'an evidence phrase is a few words copied from the report (at least 5 characters), enough to find the figure');
+    const kind = (CLAIM_FIELDS[v.record_type] as Record<string, string>)[v.field];
+    if ((kind === 'count' || kind === 'amount') && v.value !== null && /^\d+$/.test(v.value) && v.basis !== 'inferred' && v.basis !== 'dates' && !phraseStates(v.evidence, Number(v.value)))
+      log.error(
+        c,
+        'value',
+        v.value,
+        'figure-not-in-evidence',
+        `the evidence phrase does not state ${v.value} (digits as Indonesian writes them, e.g. "1.200", or words such as "tiga puluh"); copy the phrase that states it, or set basis "inferred" and flag it`,
+      );
+    if (v.record_type === 'event' && v.field === 'start_date' && v.note === null && v.value && source?.published) {
+      const len = Math.min(v.value.length, source.published.length);
+      if (v.value.slice(0, len) > source.published.slice(0, len))
+        log.warn(c, 'value', v.value, 'date-after-publication', `the date is after the report's publication (${source.published}); fine for an announcement ("akan"): say so in the note; otherwise check the date`);
+    }
+  }
+  for (const [pair, c] of pairs)
+    if (!reportedPairs.has(pair))
+      log.error(c, 'field', c.value.field, 'reported-missing', `report "${c.value.source}" gives figures for ${c.value.record_type} "${c.value.record_id}" but has no "reported" row linking it with the phrase that tells the record`);
+  // A report that is neither rejected nor cited is read but unaccounted for.
+  const cited = new Set<string>([...t.claims.map((c) => c.value.source), ...(t.population ?? []).map((p) => p.value.source)]);
+  for (const s of t.sources ?? [])
+    if (s.value.rejected === null && !cited.has(s.value.id))
+      log.warn(s, 'id', s.value.id, 'source-unused', 'no record cites this report: link it to the records it tells in claims.csv, or register it as rejected with the reason');
+  for (const type of ['event', 'facility', 'policy'] as const) {
+    const rows = { event: t.events, facility: t.facilities, policy: t.policies }[type];
+    for (const r of rows ?? [])
+      if (![...reportedPairs].some((p) => p.startsWith(`${type}:${r.value.id}:`)))
+        log.error(r, 'id', r.value.id, 'record-unreported', `no report tells this ${type}: add a "reported" row to claims.csv with the source and the phrase`);
+  }
+}
+
+/** Flags point at real records and fields; vague figures carry the flag that explains them. */
+function checkFlags(log: ProblemLog, t: Tables, ix: Indexes) {
+  if (!t.flags) return;
+  const indexes: Record<RecordType, Index<object> | null> = {
+    city: t.cities ? (ix.cities as Index<object>) : null,
+    source: t.sources ? (ix.sources as Index<object>) : null,
+    organisation: t.organisations ? (ix.organisations as Index<object>) : null,
+    event: t.events ? ix.records.event : null,
+    facility: t.facilities ? ix.records.facility : null,
+    policy: t.policies ? ix.records.policy : null,
   };
   const flagged = new Set<string>();
-  for (const f of t.flags ?? []) {
-    const target = records[f.value.record_type];
-    if (!target.rows) continue;
-    ref(f, 'record_id', f.value.record_id, target.index, f.value.record_type);
-    const record = target.index.get(f.value.record_id);
-    if (record && f.value.field !== null && !(f.value.field in record.value))
-      error(f, 'field', f.value.field, 'flag-field', `a ${f.value.record_type} has no field "${f.value.field}"; leave it blank to flag the whole record`);
-    flagged.add(`${f.value.record_type}:${f.value.record_id}:${f.value.type}`);
-    warn(f, 'type', f.value.type, 'flag', `${f.value.record_type} "${f.value.record_id}"${f.value.field ? ` (${f.value.field})` : ''}: ${f.value.note_en}`);
-  }
-
-  // Vague figures must carry the flag that explains them, so readers see the caveat.
-  if (t.flags) {
-    const needsFlag = (r: Located<unknown>, type: RecordType, id: string, column: string, flag: string, why: string) => {
-      if (!flagged.has(`${type}:${id}:${flag}`))
-        warn(r, column, null, 'flag-missing', `${why}; add a row to flags.csv with record_type "${type}", record_id "${id}" and type "${flag}" explaining it`);
-    };
-    for (const e of t.events ?? []) {
-      const v = e.value;
-      if (v.participants_basis === 'target') needsFlag(e, 'event', v.id, 'participants_basis', 'target_not_count', 'the participant figure is a target, not a count');
-      if (v.participants_unit === 'businesses') needsFlag(e, 'event', v.id, 'participants_unit', 'unit_not_people', 'participants are counted as businesses, not people');
-      if (v.start_precision === 'approximate') needsFlag(e, 'event', v.id, 'start_precision', 'approximate_date', 'the start date is approximate');
-      if (v.start_precision === 'unknown') needsFlag(e, 'event', v.id, 'start_precision', 'date_unknown', 'the date is unknown');
-      if (v.certified !== null && v.participants !== null && v.certified > v.participants)
-        warn(e, 'certified', String(v.certified), 'certified-participants', `more people certified (${v.certified}) than participants (${v.participants})`);
+  for (const f of t.flags) {
+    const v = f.value;
+    const index = indexes[v.record_type];
+    if (!index) continue;
+    const record = index.get(v.record_id);
+    if (!record) {
+      const guess = closest(v.record_id, index.keys());
+      log.error(f, 'record_id', v.record_id, 'reference', `no ${v.record_type} has the id "${v.record_id}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+      continue;
     }
+    const claimFields = (CLAIM_FIELDS as Record<string, Record<string, string>>)[v.record_type];
+    if (v.field !== null && !Object.hasOwn(record.value, v.field) && !(claimFields && Object.hasOwn(claimFields, v.field)))
+      log.error(f, 'field', v.field, 'flag-field', `a ${v.record_type} has no field "${v.field}"; leave it blank to flag the whole record`);
+    flagged.add(`${v.record_type}:${v.record_id}:${v.type}`);
+    log.warn(f, 'type', v.type, 'flag', `${v.record_type} "${v.record_id}"${v.field ? ` (${v.field})` : ''}: ${v.note_en}`);
   }
-
-  // Facility status should not go backwards in time.
-  if (t.facilityStatus && t.sources) {
-    const history = new Map<string, { as_of: string; status: (typeof FACILITY_STATUSES)[number]; r: Located<unknown> }[]>();
-    for (const s of t.facilityStatus) {
-      const source = sources.get(s.value.source);
-      if (!source) continue;
-      const list = history.get(s.value.facility) ?? [];
-      list.push({ as_of: source.value.published, status: s.value.status, r: s });
-      history.set(s.value.facility, list);
-    }
-    for (const list of history.values()) {
-      list.sort((a, b) => a.as_of.localeCompare(b.as_of));
-      for (let i = 1; i < list.length; i++) {
-        const [prev, cur] = [list[i - 1]!, list[i]!];
-        if (FACILITY_STATUSES.indexOf(cur.status) < FACILITY_STATUSES.indexOf(prev.status))
-          warn(cur.r, 'status', cur.status, 'status-order', `the status goes back from "${prev.status}" (${prev.as_of}) to "${cur.status}" (${cur.as_of})`);
-      }
-    }
-    for (const f of t.facilities ?? [])
-      if (!history.has(f.value.id)) warn(f, 'id', f.value.id, 'status-missing', 'the facility has no row in facility-status.csv, so its status is unknown');
+  const needs = (c: Located<ClaimRow>, types: readonly string[], column: string, why: string) => {
+    const { record_type, record_id } = c.value;
+    if (!types.some((type) => flagged.has(`${record_type}:${record_id}:${type}`)))
+      log.warn(c, column, c.value[column as keyof ClaimRow] as string | null, 'flag-missing', `${why}; add a row to flags.csv with record_type "${record_type}", record_id "${record_id}" and type "${types[0]}" explaining it`);
+  };
+  for (const c of t.claims ?? []) {
+    const v = c.value;
+    const countFlag = v.basis ? COUNT_FLAGS[v.basis] : undefined;
+    if (countFlag && (v.field === 'participants' || v.field === 'certified')) needs(c, [countFlag.type], 'basis', countFlag.why);
+    if (v.field === 'participants' && v.unit !== null && v.unit !== 'people' && v.part === null) needs(c, ['unit_not_people'], 'unit', `the figure counts ${v.unit}, not people`);
+    if ((v.field === 'start_date' || v.field === 'end_date') && v.precision !== null && v.precision !== 'day') needs(c, DATE_FLAGS, 'precision', `the date is known only to the ${v.precision}`);
   }
-
-  // Every source should be cited by something.
-  if (t.sources) {
-    const cited = new Set<string>();
-    for (const e of t.events ?? []) cited.add(e.value.source);
-    for (const s of t.facilityStatus ?? []) cited.add(s.value.source);
-    for (const p of t.policies ?? []) cited.add(p.value.source);
-    for (const f of t.facilities ?? []) [f.value.location_source, f.value.funding_source].forEach((x) => x && cited.add(x));
-    for (const s of t.sources) if (!cited.has(s.value.id)) warn(s, 'id', s.value.id, 'source-unused', 'no record cites this source');
-  }
-
-  problems.push(...checkEvidence(t, sources, cities, reportsDir));
-  return problems;
 }
 
 /**
- * Each evidence phrase must appear verbatim in the report it cites (white space, quote
- * style and Unicode form aside), and a report cited for a city must name that kota, so a
- * report about the regency of the same name does not land on the city.
+ * Likely duplicates: two events of one city and kind whose dates overlap, or two facilities
+ * of one city sharing a name. The curator links the report to the existing record, or
+ * lists the pair in distinct.csv with a reason.
  */
-function checkEvidence(
-  t: Tables,
-  sources: Map<string, Located<DatasetTables['sources'][number]>>,
-  cities: Map<string, Located<DatasetTables['cities'][number]>>,
-  reportsDir: string | null,
-): Problem[] {
-  const problems: Problem[] = [];
-  if (!t.sources) return problems;
-  if (!reportsDir || !existsSync(reportsDir)) {
-    problems.push({
-      severity: 'warning',
-      file: 'sources.csv',
-      rule: 'reports-missing',
-      message: `the reports folder ${reportsDir ?? '(not set)'} is not available, so evidence phrases were not checked against the reports`,
-    });
-    return problems;
+function checkDuplicates(log: ProblemLog, t: Tables) {
+  const distinct = new Set<string>();
+  for (const d of t.distinct ?? []) {
+    distinct.add(`${d.value.record_type}:${d.value.record_id}:${d.value.other_id}`);
+    distinct.add(`${d.value.record_type}:${d.value.other_id}:${d.value.record_id}`);
   }
-  const texts = new Map<string, string | null>();
-  for (const s of t.sources) {
-    const file = s.value.report_file;
-    if (!file) {
-      problems.push({ severity: 'warning', file: s.file, line: s.line, row: s.row, column: 'report_file', rule: 'report-file', message: 'no report file is named, so evidence citing this source is not checked' });
-      texts.set(s.value.id, null);
-      continue;
+  if (t.events && t.claims) {
+    // The span of days the reports put an event in, widened to whole months or years for coarse dates.
+    const spans = new Map<string, [string, string]>();
+    for (const c of t.claims) {
+      const v = c.value;
+      if (v.record_type !== 'event' || (v.field !== 'start_date' && v.field !== 'end_date') || !v.value) continue;
+      const lo = v.value.length === 4 ? `${v.value}-01-01` : v.value.length === 7 ? `${v.value}-01` : v.value;
+      const hi = v.value.length === 4 ? `${v.value}-12-31` : v.value.length === 7 ? `${v.value}-31` : v.value;
+      const span = spans.get(v.record_id);
+      spans.set(v.record_id, span ? [lo < span[0] ? lo : span[0], hi > span[1] ? hi : span[1]] : [lo, hi]);
     }
-    const path = join(reportsDir, file);
-    if (!existsSync(path)) {
-      problems.push({ severity: 'error', file: s.file, line: s.line, row: s.row, column: 'report_file', value: file, rule: 'report-file', message: `the report file is not in ${reportsDir}` });
-      texts.set(s.value.id, null);
-      continue;
+    const events = t.events.filter((e) => spans.has(e.value.id));
+    for (let i = 0; i < events.length; i++)
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [events[i]!, events[j]!];
+        if (a.value.city !== b.value.city || a.value.kind !== b.value.kind || distinct.has(`event:${a.value.id}:${b.value.id}`)) continue;
+        const [sa, sb] = [spans.get(a.value.id)!, spans.get(b.value.id)!];
+        if (sa[0] <= sb[1] && sb[0] <= sa[1])
+          log.warn(a, 'id', a.value.id, 'possible-duplicate', `"${a.value.id}" and "${b.value.id}" (line ${b.line}) are both ${a.value.kind} events of ${a.value.city} on overlapping dates: if one report retells the other's event, link it to the existing record in claims.csv; if they are different events, add the pair to distinct.csv with the reason`);
+      }
+  }
+  if (t.facilities) {
+    const names = new Map<string, Located<DatasetTables['facilities'][number]>>();
+    const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+    for (const f of t.facilities) {
+      for (const name of new Set([f.value.name, ...f.value.variants].map(norm))) {
+        const key = `${f.value.city}:${name}`;
+        const other = names.get(key);
+        if (other && other.value.id !== f.value.id && !distinct.has(`facility:${f.value.id}:${other.value.id}`))
+          log.warn(f, 'name', name, 'possible-duplicate', `facility "${f.value.id}" shares the name "${name}" with "${other.value.id}" (line ${other.line}): link the report to the existing facility, or add the pair to distinct.csv with the reason`);
+        else names.set(key, f);
+      }
     }
-    texts.set(s.value.id, normaliseForMatch(readFileSync(path, 'utf8')));
   }
+}
 
-  const phrase = (r: Located<unknown>, sourceId: string | null, column: string, value: string | null) => {
-    if (!sourceId || value === null) return;
-    const text = texts.get(sourceId);
-    if (!text) return;
-    if (!text.includes(normaliseForMatch(value)))
-      problems.push({ severity: 'error', file: r.file, line: r.lineOf?.(column) ?? r.line, row: r.row, column, value, rule: 'evidence-not-found', message: `the phrase is not in the report of source "${sourceId}" (${sources.get(sourceId)?.value.report_file}); copy it verbatim from the report` });
-  };
-  const namesCity = (r: Located<unknown>, sourceId: string, cityId: string) => {
-    const text = texts.get(sourceId)?.toLowerCase();
-    const city = cities.get(cityId)?.value;
-    if (!text || !city) return;
-    const base = city.name.replace(/^(kota|kabupaten)\s+/i, '').toLowerCase();
-    const kota = text.includes(`kota ${base}`) || text.includes(`pemkot ${base}`);
-    const kabupaten = text.includes(`kabupaten ${base}`) || text.includes(`kab. ${base}`) || text.includes(`pemkab ${base}`);
-    if (city.kind === 'kota' && kabupaten && !kota)
-      problems.push({ severity: 'error', file: r.file, line: r.line, row: r.row, column: 'city', value: cityId, rule: 'kota-not-kabupaten', message: `the report of "${sourceId}" speaks of Kabupaten ${base[0]!.toUpperCase()}${base.slice(1)}, not ${city.name}: records are keyed to the kota` });
-    else if (city.kind === 'kota' && !kota)
-      problems.push({ severity: 'warning', file: r.file, line: r.line, row: r.row, column: 'city', value: cityId, rule: 'kota-not-named', message: `the report of "${sourceId}" never names ${city.name}; check that it is about the city and not the regency` });
-  };
-
-  for (const e of t.events ?? []) {
-    const v = e.value;
-    phrase(e, v.source, 'evidence', v.evidence);
-    for (const column of Object.values(EVENT_EVIDENCE)) phrase(e, v.source, column, v[column] as string | null);
-    namesCity(e, v.source, v.city);
+/** A facility's statuses: present, not going backwards, and one undated status per report. */
+function checkFacilityHistories(log: ProblemLog, t: Tables, ix: Indexes) {
+  if (!t.claims || !t.facilities) return;
+  const statuses = (t.claims ?? []).filter((c) => c.value.record_type === 'facility' && c.value.field === 'status');
+  const undatedByReport = new Map<string, Located<ClaimRow>>();
+  for (const c of statuses) {
+    if (c.value.date !== null) continue;
+    const key = `${c.value.record_id}:${c.value.source}`;
+    const first = undatedByReport.get(key);
+    if (first && first.value.value !== c.value.value)
+      log.error(c, 'value', c.value.value, 'status-per-report', `report "${c.value.source}" already gives this facility the status "${first.value.value}" (line ${first.line}); a report gives one current status — give the other its own date if the report dates it`);
+    else undatedByReport.set(key, c);
   }
-  for (const f of t.facilities ?? []) {
-    phrase(f, f.value.location_source, 'location_evidence', f.value.location_evidence);
-    phrase(f, f.value.funding_source, 'funding_evidence', f.value.funding_evidence);
+  const history = new Map<string, { as_of: string; status: string; c: Located<ClaimRow> }[]>();
+  for (const c of statuses) {
+    const as_of = c.value.date ?? ix.sources.get(c.value.source)?.value.published;
+    if (!as_of) continue;
+    const list = history.get(c.value.record_id) ?? [];
+    list.push({ as_of, status: c.value.value!, c });
+    history.set(c.value.record_id, list);
   }
-  for (const s of t.facilityStatus ?? []) phrase(s, s.value.source, 'evidence', s.value.evidence);
-  for (const p of t.policies ?? []) {
-    phrase(p, p.value.source, 'evidence', p.value.evidence);
-    namesCity(p, p.value.source, p.value.city);
+  const order = FACILITY_STATUSES as readonly string[];
+  for (const list of history.values()) {
+    list.sort((a, b) => a.as_of.localeCompare(b.as_of));
+    for (let i = 1; i < list.length; i++) {
+      const [prev, cur] = [list[i - 1]!, list[i]!];
+      if (order.indexOf(cur.status) < order.indexOf(prev.status) && !cur.as_of.startsWith(prev.as_of) && !prev.as_of.startsWith(cur.as_of))
+        log.warn(cur.c, 'value', cur.status, 'status-order', `the status goes back from "${prev.status}" (${prev.as_of}) to "${cur.status}" (${cur.as_of})`);
+    }
   }
-  for (const o of t.organisations ?? []) o.value.variants.forEach((v, i) => phrase(o, v.source, `variants.${i}.name`, v.name));
-  return problems;
+  const withStatus = new Set(statuses.map((c) => c.value.record_id));
+  for (const f of t.facilities)
+    if (!withStatus.has(f.value.id)) log.warn(f, 'id', f.value.id, 'status-missing', 'no report gives this facility a status (planned, under construction, inaugurated, operating), so its status is unknown');
 }

@@ -25,6 +25,8 @@ export function parseCsv(
   bytes: Uint8Array,
   file: string,
   expectedColumns: readonly string[],
+  /** Whether a header with no rows is a valid (empty) table, as for lists that may have no entries yet. */
+  mayBeEmpty = false,
 ): { table?: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (p: Omit<Problem, 'severity' | 'file'>) => problems.push({ severity: 'error', file, ...p });
@@ -85,7 +87,7 @@ export function parseCsv(
     return { problems };
   }
   checkHeader(header, expectedColumns, fail);
-  if (dataRows.length === 0) {
+  if (dataRows.length === 0 && !mayBeEmpty) {
     fail({ line: 2, rule: 'has-rows', message: 'the file has a header but no rows' });
   }
   if (problems.length) return { problems };

@@ -15,6 +15,8 @@ export interface LoadOptions {
   dataDir: string;
   /** Folder holding the source reports as text; evidence phrases are checked against them. */
   reportsDir?: string | null;
+  /** Whether a missing reports folder is an error (CI, BATIK_REQUIRE_REPORTS=1) rather than a warning. */
+  requireReports?: boolean;
 }
 
 export interface LoadResult {
@@ -22,6 +24,8 @@ export interface LoadResult {
   dataset: Dataset | null;
   /** Every error and warning, in file order. */
   problems: Problem[];
+  /** Whether every evidence phrase was checked against its report (false when the reports folder was missing). */
+  evidenceChecked: boolean;
 }
 
 type LocatedTables = { [K in keyof DatasetTables]: Located<DatasetTables[K][number]>[] | null };
@@ -37,7 +41,7 @@ function readTable<S extends z.ZodRawShape>(
     return null;
   }
   const columns = Object.keys(spec.row.shape);
-  const { table, problems: csvProblems } = parseCsv(readFileSync(path), spec.file, columns);
+  const { table, problems: csvProblems } = parseCsv(readFileSync(path), spec.file, columns, spec.mayBeEmpty);
   problems.push(...csvProblems);
   if (!table) return null;
   const rows: Located<z.output<z.ZodObject<S>>>[] = [];
@@ -108,14 +112,21 @@ export function loadDataset(options: LoadOptions): LoadResult {
     organisations: readOrganisations(options.dataDir, problems),
     events: readTable(options.dataDir, schema.events, problems),
     facilities: readTable(options.dataDir, schema.facilities, problems),
-    facilityStatus: readTable(options.dataDir, schema.facilityStatus, problems),
     policies: readTable(options.dataDir, schema.policies, problems),
+    claims: readTable(options.dataDir, schema.claims, problems),
     flags: readTable(options.dataDir, schema.flags, problems),
+    distinct: readTable(options.dataDir, schema.distinct, problems),
+    population: readTable(options.dataDir, schema.population, problems),
   };
-  problems.push(...checkDataset(tables, options.reportsDir ?? null));
-  if (hasErrors(problems) || Object.values(tables).some((t) => t === null)) return { dataset: null, problems };
+  problems.push(...checkDataset(tables, { reportsDir: options.reportsDir ?? null, requireReports: options.requireReports ?? false }));
+  const evidenceChecked = !problems.some((p) => p.rule === 'reports-missing');
+  if (hasErrors(problems) || Object.values(tables).some((t) => t === null)) return { dataset: null, problems, evidenceChecked };
   const plain = Object.fromEntries(
     Object.entries(tables).map(([k, rows]) => [k, rows!.map((r) => r.value)]),
   ) as unknown as DatasetTables;
-  return { dataset: buildDataset(plain), problems };
+  const dataset = buildDataset(plain);
+  // Disagreements between reports raise their own flags; list them with the curator's.
+  for (const f of dataset.flags.filter((x) => x.derived))
+    problems.push({ severity: 'warning', file: 'claims.csv', rule: f.type, column: f.field ?? undefined, value: f.record_id, message: `${f.record_type} "${f.record_id}": ${f.note_en}` });
+  return { dataset, problems, evidenceChecked };
 }

@@ -1,4 +1,5 @@
 import type { BatikEvent, Facility } from './dataset';
+import type { CountUnit } from './schema';
 
 /**
  * The comparison metrics: each defined once, here, with its definition in both languages.
@@ -19,11 +20,14 @@ export interface CityRecords {
  */
 export interface MetricValue {
   value: number | null;
+  /** The sums of the lowest and highest values the reports give; equal to value when no report disagrees. */
+  low: number | null;
+  high: number | null;
   records: string[];
   missing: string[];
 }
 
-export type MetricId = 'trainings' | 'participants' | 'certified' | 'facilities' | 'exhibitions' | 'training_days' | 'person_days';
+export type MetricId = 'trainings' | 'participants' | 'businesses' | 'pupils' | 'certified' | 'facilities' | 'exhibitions' | 'training_days' | 'person_days';
 
 export interface Metric {
   id: MetricId;
@@ -38,31 +42,54 @@ export interface Metric {
 
 const trainingsOf = (r: CityRecords) => r.events.filter((e) => e.kind === 'training');
 
+/** A record's figure as best, low and high; null when the record does not report it. */
+type Figure = { best: number; low: number; high: number } | null;
+
 /** Sums a figure over records, keeping which records gave it and which did not. */
-function sumOver<T extends { id: string }>(items: readonly T[], figure: (item: T) => number | null): MetricValue {
-  let total = 0;
+function sumOver<T extends { id: string }>(items: readonly T[], figure: (item: T) => Figure): MetricValue {
+  let [total, low, high] = [0, 0, 0];
   const records: string[] = [];
   const missing: string[] = [];
   for (const item of items) {
     const v = figure(item);
     if (v === null) missing.push(item.id);
     else {
-      total += v;
+      total += v.best;
+      low += v.low;
+      high += v.high;
       records.push(item.id);
     }
   }
-  return { value: records.length ? total : null, records, missing };
+  return records.length ? { value: total, low, high, records, missing } : { value: null, low: null, high: null, records, missing };
 }
 
 const countOf = <T extends { id: string }>(items: readonly T[]): MetricValue => ({
   value: items.length ? items.length : null,
+  low: items.length ? items.length : null,
+  high: items.length ? items.length : null,
   records: items.map((i) => i.id),
   missing: [],
 });
 
-/** Participant seats times days, for one training; null unless both are reported. */
-export const personDays = (e: BatikEvent): number | null =>
-  e.participants !== null && e.duration_days !== null ? e.participants * e.duration_days : null;
+/** A training's participants in one unit, as best and range; null when reported in another unit or not at all. */
+const participantsIn = (unit: CountUnit) => (e: BatikEvent): Figure => {
+  const p = e.estimates.participants;
+  return p && p.unit === unit ? { best: p.best, low: p.low, high: p.high } : null;
+};
+
+const durationOf = (e: BatikEvent): Figure => {
+  const d = e.estimates.duration_days;
+  if (d) return { best: d.best, low: d.low, high: d.high };
+  return e.duration_days === null ? null : { best: e.duration_days, low: e.duration_days, high: e.duration_days };
+};
+
+/** People × days, for one training; null unless both are reported (participants counted as people). */
+export const personDays = (e: BatikEvent): number | null => personDayRange(e)?.best ?? null;
+function personDayRange(e: BatikEvent): Figure {
+  const p = participantsIn('people')(e);
+  const d = durationOf(e);
+  return p && d ? { best: p.best * d.best, low: p.low * d.low, high: p.high * d.high } : null;
+}
 
 export const METRICS: readonly Metric[] = [
   {
@@ -83,15 +110,43 @@ export const METRICS: readonly Metric[] = [
     id: 'participants',
     label: { id: 'Peserta', en: 'Participants' },
     definition: {
-      id: 'Jumlah angka peserta yang dilaporkan untuk pelatihan: kursi, bukan orang yang berbeda; angka sasaran ikut dijumlahkan dan ditandai.',
-      en: 'The sum of reported participant figures over trainings: seats, not unique people; target figures are included and flagged.',
+      id: 'Jumlah angka peserta (orang) yang dilaporkan untuk pelatihan: kursi, bukan orang yang berbeda; angka sasaran ikut dijumlahkan dan ditandai; angka yang menghitung usaha atau pelajar tidak ikut.',
+      en: 'The sum of reported participant figures in people over trainings: seats, not unique people; target figures are included and flagged; figures counting businesses or pupils are left out.',
     },
     meaning: {
       id: 'Kursi, bukan orang yang berbeda: orang yang ikut dua pelatihan dihitung dua kali. Sebagian angka adalah sasaran atau menghitung usaha, bukan orang; catatan itu ditandai di bawah.',
       en: 'Seats, not unique people: someone in two trainings counts twice. Some figures are targets or count businesses rather than people; those records are flagged below.',
     },
     fields: ['participants', 'participants_basis', 'participants_unit'],
-    compute: (r) => sumOver(trainingsOf(r), (e) => e.participants),
+    compute: (r) => sumOver(trainingsOf(r), participantsIn('people')),
+  },
+  {
+    id: 'businesses',
+    label: { id: 'Usaha peserta', en: 'Businesses trained' },
+    definition: {
+      id: 'Jumlah angka peserta yang dilaporkan dalam satuan usaha (UKM, IKM) untuk pelatihan.',
+      en: 'The sum of reported participant figures counted in businesses (SMEs) over trainings.',
+    },
+    meaning: {
+      id: 'Sebagian laporan menghitung usaha, bukan orang; angka itu dijumlahkan di sini, tidak dicampur dengan peserta orang.',
+      en: 'Some reports count businesses rather than people; those figures are summed here and never mixed with participants counted as people.',
+    },
+    fields: ['participants'],
+    compute: (r) => sumOver(trainingsOf(r), participantsIn('businesses')),
+  },
+  {
+    id: 'pupils',
+    label: { id: 'Pelajar peserta', en: 'Pupils trained' },
+    definition: {
+      id: 'Jumlah angka peserta yang dilaporkan dalam satuan pelajar (siswa) untuk pelatihan.',
+      en: 'The sum of reported participant figures counted in pupils over trainings.',
+    },
+    meaning: {
+      id: 'Pelatihan membatik untuk pelajar dihitung terpisah dari pelatihan pelaku usaha.',
+      en: 'Batik lessons for school pupils are counted apart from trainings of craftspeople and businesses.',
+    },
+    fields: ['participants'],
+    compute: (r) => sumOver(trainingsOf(r), participantsIn('pupils')),
   },
   {
     id: 'certified',
@@ -105,7 +160,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Some figures are inferred from the text (e.g. “participants receive a certificate”) and flagged. “Not reported” means the city\'s reports do not mention certification, not that nobody is certified.',
     },
     fields: ['certified'],
-    compute: (r) => sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => e.certified),
+    compute: (r) =>
+      sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => {
+        const c = e.estimates.certified;
+        return c ? { best: c.best, low: c.low, high: c.high } : null;
+      }),
   },
   {
     id: 'facilities',
@@ -147,21 +206,21 @@ export const METRICS: readonly Metric[] = [
       en: 'Sums calendar days, not hours; trainings whose length is not reported are left out and counted as missing.',
     },
     fields: ['duration_days', 'start_date', 'end_date'],
-    compute: (r) => sumOver(trainingsOf(r), (e) => e.duration_days),
+    compute: (r) => sumOver(trainingsOf(r), durationOf),
   },
   {
     id: 'person_days',
     label: { id: 'Hari-orang', en: 'Person-days' },
     definition: {
-      id: 'Jumlah peserta × hari untuk setiap pelatihan yang melaporkan keduanya.',
-      en: 'The sum of participants × days over trainings that report both.',
+      id: 'Jumlah peserta (orang) × hari untuk setiap pelatihan yang melaporkan keduanya.',
+      en: 'The sum of participants (people) × days over trainings that report both.',
     },
     meaning: {
       id: 'Peserta × hari, ukuran kasar volume pelatihan; membawa catatan kedua angka itu.',
       en: 'Participants × days, a rough measure of training volume; it carries the caveats of both figures.',
     },
     fields: ['participants', 'participants_basis', 'participants_unit', 'duration_days', 'start_date', 'end_date'],
-    compute: (r) => sumOver(trainingsOf(r), personDays),
+    compute: (r) => sumOver(trainingsOf(r), personDayRange),
   },
 ];
 

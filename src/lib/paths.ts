@@ -9,5 +9,7 @@ export function dataPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
   return {
     dataDir: resolve(cwd, env.BATIK_DATA_DIR ?? 'data'),
     reportsDir: resolve(cwd, env.BATIK_REPORTS_DIR ?? '../shared/reports'),
+    // CI must check the real evidence: there a missing reports folder is an error, not a warning.
+    requireReports: env.CI === 'true' || env.BATIK_REQUIRE_REPORTS === '1',
   };
 }

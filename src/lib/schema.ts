@@ -8,7 +8,7 @@ import * as cell from './cells';
  */
 
 export const CITY_KINDS = ['kota', 'kabupaten'] as const;
-export const EVENT_KINDS = ['training', 'certification', 'exhibition'] as const;
+export const EVENT_KINDS = ['training', 'certification', 'exhibition', 'festival', 'competition', 'inauguration', 'aid', 'other'] as const;
 export const THEMES = [
   'production_technique',
   'colouring',
@@ -17,23 +17,49 @@ export const THEMES = [
   'certification',
   'marketing',
   'export',
+  'environment',
+  'education',
+  'heritage',
+  'fashion',
 ] as const;
-export const DATE_PRECISIONS = ['day', 'approximate', 'unknown'] as const;
-export const DURATION_BASES = ['reported', 'dates', 'not_reported'] as const;
-export const PARTICIPANT_BASES = ['count', 'target'] as const;
-export const PARTICIPANT_UNITS = ['people', 'businesses'] as const;
-export const FACILITY_KINDS = ['batik_centre', 'building', 'other'] as const;
+/** How precisely a date is known; a date of precision month is written YYYY-MM, of year YYYY. */
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'year', 'unknown'] as const;
+export const DURATION_BASES = ['reported', 'dates'] as const;
+/** What a reported count is: a count, a target ("sasaran"), "about", "more than", or inferred by the curator. */
+export const COUNT_BASES = ['count', 'target', 'approximate', 'at_least', 'inferred'] as const;
+/** What a count counts. Figures of different units are never added together. */
+export const COUNT_UNITS = ['people', 'businesses', 'pupils', 'companions', 'groups'] as const;
+export const FUNDING_BASES = ['budget', 'contract', 'realised', 'unspecified'] as const;
+export const FACILITY_KINDS = ['batik_centre', 'gallery', 'museum', 'monument', 'waste_water_plant', 'batik_village', 'building', 'other'] as const;
 /** In the order a facility normally moves through them. */
-export const FACILITY_STATUSES = ['planned', 'under_construction', 'built', 'operating'] as const;
-export const ORGANISATION_KINDS = ['city_office', 'city_government', 'certification_body', 'national_agency', 'other'] as const;
-export const POLICY_KINDS = ['mayoral_regulation', 'regional_regulation', 'decree', 'other'] as const;
-export const PUBLISHED_PRECISIONS = ['day', 'month', 'year'] as const;
-export const TITLE_BASES = ['headline', 'url_slug'] as const;
+export const FACILITY_STATUSES = ['planned', 'under_construction', 'inaugurated', 'operating'] as const;
+export const ORGANISATION_KINDS = [
+  'city_office',
+  'city_government',
+  'certification_body',
+  'national_agency',
+  'provincial_agency',
+  'business_association',
+  'education',
+  'community',
+  'company',
+  'other',
+] as const;
+export const POLICY_KINDS = ['mayoral_regulation', 'regional_regulation', 'decree', 'circular', 'designation', 'other'] as const;
+export const PUBLISHED_PRECISIONS = DATE_PRECISIONS;
+/** Where a report's title comes from: its printed headline, its address, or nowhere (none: no title known). */
+export const TITLE_BASES = ['headline', 'url_slug', 'none'] as const;
 export const LANGUAGES = ['id', 'en'] as const;
+/** Why a report that was read supports no record. */
+export const REJECTION_REASONS = ['kabupaten', 'nothing_countable', 'outside_batik', 'not_city', 'duplicate_file'] as const;
+export const POPULATION_BASES = ['census', 'bps_projection', 'bps_estimate', 'civil_registry', 'press', 'encyclopedia'] as const;
 export const RECORD_TYPES = ['city', 'source', 'organisation', 'event', 'facility', 'policy'] as const;
+/** The record types that reports tell through claims. */
+export const CLAIMED_TYPES = ['event', 'facility', 'policy'] as const;
 /** Every kind of contradiction or vagueness a curator can attach to a record. */
 export const FLAG_TYPES = [
   'target_not_count',
+  'approximate_figure',
   'approximate_date',
   'date_unknown',
   'year_inferred',
@@ -46,13 +72,23 @@ export const FLAG_TYPES = [
   'vague_reference',
   'scope_broader',
   'advertorial',
+  'self_contradiction',
+  'excerpt_truncated',
+  'regency_mentioned',
+  'other',
 ] as const;
+/** Flags the validator raises itself from the claims; a curator never writes these. */
+export const DERIVED_FLAG_TYPES = ['reports_disagree', 'parts_do_not_add_up'] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type Theme = (typeof THEMES)[number];
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 export type RecordType = (typeof RECORD_TYPES)[number];
-export type FlagType = (typeof FLAG_TYPES)[number];
+export type FlagType = (typeof FLAG_TYPES)[number] | (typeof DERIVED_FLAG_TYPES)[number];
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export type CountUnit = (typeof COUNT_UNITS)[number];
+export type CountBasis = (typeof COUNT_BASES)[number];
+export type ClaimedType = (typeof CLAIMED_TYPES)[number];
 
 /** Reports one problem in a row, on a named column. */
 export type RowProblem = (column: string, rule: string, message: string) => void;
@@ -60,6 +96,8 @@ export type RowProblem = (column: string, rule: string, message: string) => void
 export interface TableSpec<S extends z.ZodRawShape> {
   file: string;
   row: z.ZodObject<S>;
+  /** Whether the file may hold a header and no rows (a list that can be empty, e.g. distinct pairs). */
+  mayBeEmpty?: boolean;
   /** Rules across the cells of one row (e.g. an end date not before the start). */
   rules?: (row: z.output<z.ZodObject<S>>, problem: RowProblem) => void;
 }
@@ -85,112 +123,75 @@ export const cities = table({
   }),
 });
 
+/** The length of a date written at each precision. */
+export const DATE_LENGTH: Record<DatePrecision, number> = { day: 10, week: 10, month: 7, year: 4, unknown: 0 };
+const DATE_FORM: Record<DatePrecision, string> = { day: 'YYYY-MM-DD', week: 'YYYY-MM-DD (a day within the week)', month: 'YYYY-MM', year: 'YYYY', unknown: 'blank' };
+
+/** Checks that a date cell is written as its precision says; a blank date is precision "unknown". */
+function datePrecisionRule(date: string | null, precision: DatePrecision | null, dateColumn: string, precisionColumn: string, problem: RowProblem) {
+  if (precision === null) {
+    if (date !== null) problem(precisionColumn, 'date-precision', 'a date is given, so say how precise it is: day, week, month or year');
+    return;
+  }
+  if ((date?.length ?? 0) !== DATE_LENGTH[precision])
+    problem(date === null ? dateColumn : precisionColumn, 'date-precision', `a date of precision "${precision}" is written ${DATE_FORM[precision]}`);
+}
+
 export const sources = table({
   file: 'sources.csv',
   row: z.object({
     id: cell.id,
+    city: cell.id,
     publisher: cell.text,
-    title: cell.text,
+    title: cell.optionalText,
     title_basis: cell.oneOf(TITLE_BASES),
-    url: cell.httpsUrl,
-    published: cell.partialDate,
+    url: cell.webUrl,
+    published: cell.optionalPartialDate,
     published_precision: cell.oneOf(PUBLISHED_PRECISIONS),
     published_basis: cell.text,
     language: cell.oneOf(LANGUAGES),
     report_file: z
       .string()
       .superRefine((v, ctx) => {
-        if (v !== '' && !/^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$/.test(v))
-          ctx.addIssue({ code: 'custom', message: 'a report file is a plain file name ending in .txt, with no folder', params: { rule: 'report-file' } });
-      })
-      .transform((v) => (v === '' ? null : v)),
+        if (!/^(context\/)?[A-Za-z0-9][A-Za-z0-9._-]*\.txt$/.test(v))
+          ctx.addIssue({ code: 'custom', message: 'a report file is a plain file name ending in .txt (or context/<name>.txt for a population source)', params: { rule: 'report-file' } });
+      }),
+    reprint_of: cell.optionalId,
+    rejected: cell.optionalOneOf(REJECTION_REASONS),
+    rejected_note: cell.optionalText,
+    rejected_note_en: cell.optionalText,
   }),
   rules(r, problem) {
-    const expected = { year: 4, month: 7, day: 10 }[r.published_precision];
-    if (r.published.length !== expected)
-      problem('published', 'precision', `a date of precision "${r.published_precision}" is written as ${{ year: 'YYYY', month: 'YYYY-MM', day: 'YYYY-MM-DD' }[r.published_precision]}`);
+    datePrecisionRule(r.published, r.published_precision, 'published', 'published_precision', problem);
+    if ((r.title === null) !== (r.title_basis === 'none'))
+      problem('title_basis', 'title-basis', r.title === null ? 'the title is blank, so its basis is "none"' : 'a title is given, so say where it comes from: headline or url_slug');
+    if (r.rejected !== null && (r.rejected_note === null || r.rejected_note_en === null))
+      problem(r.rejected_note === null ? 'rejected_note' : 'rejected_note_en', 'rejected-note', 'a rejected report needs the reason in both languages (rejected_note, rejected_note_en)');
+    if (r.rejected === null && (r.rejected_note !== null || r.rejected_note_en !== null))
+      problem('rejected', 'rejected-note', 'a rejection note is given but "rejected" is blank; give the reason code or clear the note');
+    if (r.reprint_of === r.id) problem('reprint_of', 'reprint-self', 'a report cannot be a reprint of itself');
   },
 });
 
-const eventRow = z.object({
-  id: cell.id,
-  city: cell.id,
-  kind: cell.oneOf(EVENT_KINDS),
-  title: cell.text,
-  title_en: cell.text,
-  themes: cell.idList(THEMES),
-  start_date: cell.optionalDay,
-  start_precision: cell.oneOf(DATE_PRECISIONS),
-  end_date: cell.optionalDay,
-  end_precision: cell.oneOf(DATE_PRECISIONS),
-  duration_days: cell.optionalCount,
-  duration_basis: cell.oneOf(DURATION_BASES),
-  venue: cell.optionalText,
-  place: cell.optionalText,
-  participants: cell.optionalCount,
-  participants_basis: cell.optionalOneOf(PARTICIPANT_BASES),
-  participants_unit: cell.optionalOneOf(PARTICIPANT_UNITS),
-  certified: cell.optionalCount,
-  trainers: cell.optionalText,
-  trainer_count: cell.optionalCount,
-  organiser: cell.id,
-  partners: cell.idList(),
-  equipment: cell.optionalText,
-  source: cell.id,
-  evidence: cell.text,
-  date_evidence: cell.optionalText,
-  participants_evidence: cell.optionalText,
-  certified_evidence: cell.optionalText,
-  venue_evidence: cell.optionalText,
-  trainers_evidence: cell.optionalText,
-  equipment_evidence: cell.optionalText,
+export const events = table({
+  file: 'events.csv',
+  row: z.object({
+    id: cell.id,
+    city: cell.id,
+    kind: cell.oneOf(EVENT_KINDS),
+    title: cell.text,
+    title_en: cell.text,
+    themes: cell.idList(THEMES),
+    organiser: cell.id,
+    partners: cell.idList(),
+    facility: cell.optionalId,
+  }),
 });
-export type EventRow = z.output<typeof eventRow>;
-
-/** Which evidence column backs which figure: a figure present needs its phrase. */
-export const EVENT_EVIDENCE: Record<string, keyof EventRow> = {
-  start_date: 'date_evidence',
-  participants: 'participants_evidence',
-  certified: 'certified_evidence',
-  venue: 'venue_evidence',
-  trainers: 'trainers_evidence',
-  equipment: 'equipment_evidence',
-};
+export type EventRow = z.output<typeof events.row>;
 
 /** Inclusive number of calendar days from one ISO date to another. */
 export const daysBetween = (start: string, end: string): number =>
   Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
-
-export const events = table({
-  file: 'events.csv',
-  row: eventRow,
-  rules(r, problem) {
-    for (const side of ['start', 'end'] as const) {
-      const date = r[`${side}_date`];
-      const precision = r[`${side}_precision`];
-      if (precision === 'unknown' && date !== null) problem(`${side}_precision`, 'date-precision', `the ${side} date is given, so its precision cannot be "unknown"`);
-      if (precision !== 'unknown' && date === null) problem(`${side}_date`, 'date-precision', `the ${side} date is blank, so its precision must be "unknown"`);
-    }
-    if (r.start_date && r.end_date && r.end_date < r.start_date) problem('end_date', 'end-before-start', `the end (${r.end_date}) is before the start (${r.start_date})`);
-    if (r.duration_basis === 'not_reported' && r.duration_days !== null) problem('duration_days', 'duration-basis', 'a duration is given but its basis is "not_reported"');
-    if (r.duration_basis !== 'not_reported' && r.duration_days === null) problem('duration_days', 'duration-basis', `the basis is "${r.duration_basis}" but no duration is given`);
-    if (r.duration_days === 0) problem('duration_days', 'duration-positive', 'an event lasts at least one day');
-    if (r.duration_basis === 'dates') {
-      if (r.start_precision !== 'day' || r.end_precision !== 'day' || !r.start_date || !r.end_date)
-        problem('duration_basis', 'duration-basis', 'a duration taken from the dates needs exact start and end days');
-      else if (r.duration_days !== null && r.duration_days !== daysBetween(r.start_date, r.end_date))
-        problem('duration_days', 'duration-dates', `${r.start_date} to ${r.end_date} is ${daysBetween(r.start_date, r.end_date)} days, not ${r.duration_days}`);
-    }
-    const hasParticipants = r.participants !== null;
-    if (hasParticipants !== (r.participants_basis !== null)) problem('participants_basis', 'participants-basis', hasParticipants ? 'say whether the participant figure is a "count" or a "target"' : 'there is no participant figure, so leave the basis blank');
-    if (hasParticipants !== (r.participants_unit !== null)) problem('participants_unit', 'participants-unit', hasParticipants ? 'say whether participants are "people" or "businesses"' : 'there is no participant figure, so leave the unit blank');
-    if (r.trainer_count !== null && r.trainers === null) problem('trainers', 'trainers', 'a trainer count is given; describe the trainers as the report does');
-    for (const [figure, evidence] of Object.entries(EVENT_EVIDENCE)) {
-      const value = r[figure as keyof EventRow];
-      if (value !== null && r[evidence] === null) problem(evidence, 'evidence-required', `"${figure}" is given, so "${evidence}" needs the verbatim phrase from the report that states it`);
-    }
-  },
-});
 
 export const facilities = table({
   file: 'facilities.csv',
@@ -200,31 +201,7 @@ export const facilities = table({
     kind: cell.oneOf(FACILITY_KINDS),
     name: cell.text,
     name_en: cell.text,
-    location: cell.optionalText,
-    location_source: cell.optionalId,
-    location_evidence: cell.optionalText,
-    funding: cell.optionalText,
-    funding_source: cell.optionalId,
-    funding_evidence: cell.optionalText,
-  }),
-  rules(r, problem) {
-    for (const field of ['location', 'funding'] as const) {
-      const given = r[field] !== null;
-      if (given && (r[`${field}_source`] === null || r[`${field}_evidence`] === null))
-        problem(`${field}_evidence`, 'evidence-required', `"${field}" is given, so "${field}_source" and "${field}_evidence" are needed`);
-      if (!given && (r[`${field}_source`] !== null || r[`${field}_evidence`] !== null))
-        problem(field, 'evidence-required', `"${field}_source" or "${field}_evidence" is given but "${field}" is blank`);
-    }
-  },
-});
-
-export const facilityStatus = table({
-  file: 'facility-status.csv',
-  row: z.object({
-    facility: cell.id,
-    status: cell.oneOf(FACILITY_STATUSES),
-    source: cell.id,
-    evidence: cell.text,
+    variants: cell.textList,
   }),
 });
 
@@ -236,16 +213,130 @@ export const policies = table({
     kind: cell.oneOf(POLICY_KINDS),
     title: cell.text,
     title_en: cell.text,
-    year: cell.year,
     summary: cell.text,
     summary_en: cell.text,
+  }),
+});
+
+/**
+ * The fields a report can state about each kind of record, and what their values are.
+ * `count` fields hold whole numbers and are checked against their evidence phrase;
+ * `date` fields hold partial dates with a precision; `text` fields hold a short text.
+ */
+export const CLAIM_FIELDS = {
+  event: {
+    reported: 'none',
+    start_date: 'date',
+    end_date: 'date',
+    duration_days: 'count',
+    participants: 'count',
+    certified: 'count',
+    trainer_count: 'count',
+    funding: 'amount',
+    venue: 'text',
+    place: 'text',
+    trainers: 'text',
+    equipment: 'text',
+    opened_by: 'text',
+  },
+  facility: { reported: 'none', status: 'status', location: 'text', funding: 'amount', opened_by: 'text' },
+  policy: { reported: 'none', number: 'text', year: 'count', requires: 'text' },
+} as const satisfies Record<ClaimedType, Record<string, 'none' | 'date' | 'count' | 'amount' | 'text' | 'status'>>;
+export type ClaimField = { [T in ClaimedType]: keyof (typeof CLAIM_FIELDS)[T] }[ClaimedType];
+
+export const claims = table({
+  file: 'claims.csv',
+  row: z.object({
+    record_type: cell.oneOf(CLAIMED_TYPES),
+    record_id: cell.id,
+    source: cell.id,
+    field: cell.text,
+    part: cell.optionalText,
+    value: cell.optionalText,
+    unit: cell.optionalText,
+    basis: cell.optionalText,
+    date: cell.optionalPartialDate,
+    precision: cell.optionalOneOf(DATE_PRECISIONS),
+    evidence: cell.text,
+    note: cell.optionalText,
+    best_reason: cell.optionalText,
+  }),
+  rules(r, problem) {
+    const fields: Record<string, string> = CLAIM_FIELDS[r.record_type];
+    const kind = Object.hasOwn(fields, r.field) ? fields[r.field] : undefined;
+    if (kind === undefined) {
+      problem('field', 'claim-field', `a report can state these fields of a ${r.record_type}: ${Object.keys(fields).join(', ')}`);
+      return;
+    }
+    const allowed = (column: 'unit' | 'basis', values: readonly string[] | null) => {
+      const v = r[column];
+      if (values === null) {
+        if (v !== null) problem(column, 'claim-' + column, `"${r.field}" takes no ${column}; leave it blank`);
+      } else if (v === null) problem(column, 'claim-' + column, `"${r.field}" needs a ${column}: one of ${values.join(', ')}`);
+      else if (!values.includes(v)) problem(column, 'claim-' + column, `"${v}" is not a ${column} of "${r.field}"; use one of ${values.join(', ')}`);
+    };
+    if (kind === 'none') {
+      if (r.value !== null) problem('value', 'claim-value', 'a "reported" row only links the report to the record: leave the value blank');
+    } else if (r.value === null) problem('value', 'claim-value', `"${r.field}" needs a value`);
+    if (kind === 'count' || kind === 'amount') {
+      if (r.value !== null && !/^\d+$/.test(r.value))
+        problem('value', 'whole-number', `"${r.value}" is not a whole number written with digits only (write 1200, not 1.200 or 1,200)`);
+      if (r.value !== null && /^0\d/.test(r.value)) problem('value', 'whole-number', `"${r.value}" has a leading zero`);
+    }
+    if (kind === 'count' && r.field === 'participants') allowed('unit', COUNT_UNITS);
+    else if (kind === 'count' && r.field === 'certified') allowed('unit', ['people']);
+    else if (kind === 'amount') allowed('unit', ['rupiah']);
+    else allowed('unit', null);
+    if (r.field === 'participants' || r.field === 'certified') allowed('basis', COUNT_BASES);
+    else if (r.field === 'duration_days') allowed('basis', DURATION_BASES);
+    else if (kind === 'amount') allowed('basis', FUNDING_BASES);
+    else if (kind === 'count') allowed('basis', null);
+    else if (r.basis !== null && r.basis !== 'inferred') problem('basis', 'claim-basis', `"${r.field}" takes no basis other than "inferred"`);
+    if (r.part !== null && r.field !== 'participants') problem('part', 'claim-part', 'only a participant figure can be broken into parts');
+    if (kind === 'date') {
+      if (r.value !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.value)) problem('value', 'iso-date', `"${r.value}" is not a date written YYYY-MM-DD, YYYY-MM or YYYY`);
+      else if (r.value !== null && r.value.length === 10 && !cell.isCalendarDay(r.value)) problem('value', 'iso-date', `"${r.value}" is not a real calendar day`);
+      else datePrecisionRule(r.value, r.precision, 'value', 'precision', problem);
+      if (r.date !== null) problem('date', 'claim-date', 'only a facility status has a date of its own; a date field carries its date in "value"');
+    } else if (kind === 'status') {
+      if (r.value !== null && !(FACILITY_STATUSES as readonly string[]).includes(r.value))
+        problem('value', 'enum', `"${r.value}" is not a facility status; use one of ${FACILITY_STATUSES.join(', ')}`);
+      if (r.date !== null || r.precision !== null) datePrecisionRule(r.date, r.precision, 'date', 'precision', problem);
+    } else {
+      if (r.date !== null) problem('date', 'claim-date', 'only a facility status has a date of its own');
+      if (r.precision !== null) problem('precision', 'claim-date', `"${r.field}" is not a date; leave the precision blank`);
+    }
+  },
+});
+
+export const distinct = table({
+  file: 'distinct.csv',
+  mayBeEmpty: true,
+  row: z.object({
+    record_type: cell.oneOf(CLAIMED_TYPES),
+    record_id: cell.id,
+    other_id: cell.id,
+    reason: cell.text,
+  }),
+});
+
+export const population = table({
+  file: 'population.csv',
+  mayBeEmpty: true,
+  row: z.object({
+    city: cell.id,
+    year: cell.year,
+    value: cell.count,
+    basis: cell.oneOf(POPULATION_BASES),
     source: cell.id,
     evidence: cell.text,
+    note: cell.optionalText,
   }),
 });
 
 export const flags = table({
   file: 'flags.csv',
+  mayBeEmpty: true,
   row: z.object({
     id: cell.id,
     record_type: cell.oneOf(RECORD_TYPES),
@@ -276,7 +367,9 @@ export const organisations = {
 export type CityRow = z.output<typeof cities.row>;
 export type SourceRow = z.output<typeof sources.row>;
 export type FacilityRow = z.output<typeof facilities.row>;
-export type FacilityStatusRow = z.output<typeof facilityStatus.row>;
+export type ClaimRow = z.output<typeof claims.row>;
+export type DistinctRow = z.output<typeof distinct.row>;
+export type PopulationRow = z.output<typeof population.row>;
 export type PolicyRow = z.output<typeof policies.row>;
 export type FlagRow = z.output<typeof flags.row>;
 export type OrganisationRow = z.output<typeof organisations.row>;

@@ -1,4 +1,4 @@
-import type { City, Dataset, Source } from './dataset';
+import type { City, Dataset, PopulationFigure, Source } from './dataset';
 import { METRICS, type MetricId, type MetricValue } from './metrics';
 import { THEMES, type Theme } from './schema';
 
@@ -15,6 +15,20 @@ export interface CityProfile {
   themes: Theme[];
   /** The reports that cover the city: every source cited by one of its records. */
   sources: Source[];
+  /** Reports read for the city and rejected (about the regency, nothing countable, …). */
+  rejected: Source[];
+  /** How many records (events, facilities, policies) the city has. */
+  records: number;
+  /** Years over which the city's records are dated, earliest and latest. */
+  years: [number, number] | null;
+  /** The population figure per-inhabitant figures divide by; null when there is no usable figure. */
+  population: PopulationFigure | null;
+}
+
+/** A figure per 10,000 inhabitants, to two decimals; null without a figure or a population. */
+export function perTenThousand(value: number | null, population: PopulationFigure | null): number | null {
+  if (value === null || !population || population.value <= 0) return null;
+  return Math.round((value / population.value) * 10_000 * 100) / 100;
 }
 
 export function cityProfile(dataset: Dataset, city: City): CityProfile {
@@ -28,13 +42,27 @@ export function cityProfile(dataset: Dataset, city: City): CityProfile {
     city,
     metrics,
     participantsFromTargets: events
-      .filter((e) => e.kind === 'training' && e.participants_basis === 'target')
+      .filter((e) => e.kind === 'training' && e.participants_basis === 'target' && e.participants_unit === 'people')
       .reduce((sum, e) => sum + (e.participants ?? 0), 0),
     firstEvent: starts.length ? starts.reduce((a, b) => (b < a ? b : a)) : null,
     lastEvent: ends.length ? ends.reduce((a, b) => (b > a ? b : a)) : null,
     themes: THEMES.filter((t) => covered.has(t)),
     sources: dataset.sourcesByCity.get(city.id) ?? [],
+    rejected: dataset.rejectedByCity.get(city.id) ?? [],
+    records: events.length + records.facilities.length + (dataset.policiesByCity.get(city.id)?.length ?? 0),
+    years: yearSpan([
+      ...starts,
+      ...ends,
+      ...records.facilities.flatMap((f) => f.statuses.map((s) => s.as_of).filter((d): d is string => d !== null)),
+      ...(dataset.policiesByCity.get(city.id) ?? []).flatMap((p) => (p.year === null ? [] : [String(p.year)])),
+    ]),
+    population: dataset.populationByCity.get(city.id)?.find((p) => p.used) ?? null,
   };
+}
+
+function yearSpan(dates: readonly string[]): [number, number] | null {
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  return years.length ? [Math.min(...years), Math.max(...years)] : null;
 }
 
 /** Profiles of every city, in the order of cities.csv. */
