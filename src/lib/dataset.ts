@@ -310,6 +310,22 @@ function derivedFlags(events: readonly BatikEvent[], facilities: readonly Facili
   };
   for (const e of events) {
     for (const [field, estimate] of Object.entries(e.estimates)) disagree('event', e.id, field, estimate);
+    // Dates disagree when neither is a coarser form of the other ("2023-10" agrees with "2023-10-06").
+    for (const field of ['start_date', 'end_date'] as const) {
+      const values = [...new Set(e.claims.filter((c) => c.field === field && c.value !== null).map((c) => c.value!))];
+      const clash = values.some((a) => values.some((b) => !a.startsWith(b) && !b.startsWith(a)));
+      if (clash)
+        flags.push({
+          id: `derived-event-${e.id}-${field}`,
+          record_type: 'event',
+          record_id: e.id,
+          field,
+          type: 'reports_disagree',
+          note: `Laporan-laporan memberi tanggal berbeda: ${values.join(', ')}. Yang dipakai: ${e[field]}.`,
+          note_en: `The reports give different dates: ${values.join(', ')}. Used: ${e[field]}.`,
+          derived: true,
+        });
+    }
     for (const [source, parts] of groupBy(e.breakdown, (c) => c.source)) {
       const total = e.claims.find((c) => c.field === 'participants' && c.part === null && c.source === source);
       if (!total) continue;

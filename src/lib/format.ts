@@ -43,3 +43,10 @@ export function formatDateRange(start: string | null, end: string | null, lang: 
 
 /** "A, B dan C" / "A, B and C". */
 export const formatList = (items: readonly string[], lang: Lang): string => listFormat(lang).format(items);
+
+const rupiahFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }));
+
+/** A rupiah amount with its currency: "Rp 14.674.000.000" (id), "IDR 14,674,000,000" (en). */
+export function formatRupiah(value: number | null | undefined, lang: Lang): string | null {
+  return value === null || value === undefined ? null : rupiahFormat(lang).format(value);
+}

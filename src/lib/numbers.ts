@@ -3,6 +3,9 @@
  * its evidence. Indonesian writes "1.200" for twelve hundred and "1,5" for one and a half,
  * scales amounts with words ("Rp18 miliar", "2,5 juta") and spells small counts out
  * ("tiga puluh", "sebelas"). Vague quantities ("puluhan", "ratusan") are not numbers.
+ * A few sources (encyclopedias in English, tables) group thousands with commas or spaces
+ * ("149,149", "308 310"); those readings are offered too, since the check asks only whether
+ * the phrase states the figure under some reading.
  */
 
 const UNITS: Record<string, number> = {
@@ -47,6 +50,8 @@ function digitNumbers(phrase: string): number[] {
     const scale = m[2] ? SCALES[m[2].toLowerCase()] : undefined;
     if (scale !== undefined) found.push(Math.round(n * scale));
   }
+  for (const m of phrase.matchAll(/\d{1,3}(?:,\d{3})+(?![\d,])/g)) found.push(Number(m[0].replace(/,/g, '')));
+  for (const m of phrase.matchAll(/\d{1,3}(?: \d{3})+(?!\d)/g)) found.push(Number(m[0].replace(/ /g, '')));
   return found;
 }
 

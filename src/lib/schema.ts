@@ -182,7 +182,8 @@ export const events = table({
     title: cell.text,
     title_en: cell.text,
     themes: cell.idList(THEMES),
-    organiser: cell.id,
+    // Blank when no report names who organised the event.
+    organiser: cell.optionalId,
     partners: cell.idList(),
     facility: cell.optionalId,
   }),
@@ -292,7 +293,7 @@ export const claims = table({
     else if (kind === 'amount') allowed('basis', FUNDING_BASES);
     else if (kind === 'count') allowed('basis', null);
     else if (r.basis !== null && r.basis !== 'inferred') problem('basis', 'claim-basis', `"${r.field}" takes no basis other than "inferred"`);
-    if (r.part !== null && r.field !== 'participants') problem('part', 'claim-part', 'only a participant figure can be broken into parts');
+    if (r.part !== null && r.field !== 'participants' && r.field !== 'funding') problem('part', 'claim-part', 'only a participant figure or a funding amount can be broken into parts');
     if (kind === 'date') {
       if (r.value !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.value)) problem('value', 'iso-date', `"${r.value}" is not a date written YYYY-MM-DD, YYYY-MM or YYYY`);
       else if (r.value !== null && r.value.length === 10 && !cell.isCalendarDay(r.value)) problem('value', 'iso-date', `"${r.value}" is not a real calendar day`);
