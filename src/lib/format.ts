@@ -50,3 +50,10 @@ const rupiahFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { style
 export function formatRupiah(value: number | null | undefined, lang: Lang): string | null {
   return value === null || value === undefined ? null : rupiahFormat(lang).format(value);
 }
+
+const rateFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }));
+
+/** A rate such as a figure per 10,000 inhabitants, to two decimals: "0,43" (id), "0.43" (en). */
+export function formatRate(value: number | null | undefined, lang: Lang): string | null {
+  return value === null || value === undefined ? null : rateFormat(lang).format(value);
+}

@@ -152,8 +152,8 @@ export const METRICS: readonly Metric[] = [
     id: 'certified',
     label: { id: 'Tersertifikasi', en: 'Certified' },
     definition: {
-      id: 'Jumlah orang yang dilaporkan tersertifikasi, baik melalui program sertifikasi maupun sebagai keluaran pelatihan.',
-      en: 'The number of people reported as certified, whether by a certification programme or as the output of a training.',
+      id: 'Jumlah orang yang dilaporkan tersertifikasi, baik melalui program sertifikasi maupun sebagai keluaran pelatihan; untuk putaran sertifikasi yang hanya melaporkan jumlah peserta uji, jumlah peserta itu.',
+      en: 'The number of people reported as certified, whether by a certification programme or as the output of a training; for a certification round that reports only how many sat it, that number.',
     },
     meaning: {
       id: 'Sebagian angka disimpulkan dari teks (misalnya “peserta mendapatkan sertifikat”) dan ditandai. “Tidak dilaporkan” berarti laporan kota itu tidak menyebut sertifikasi, bukan berarti tidak ada yang tersertifikasi.',
@@ -162,7 +162,8 @@ export const METRICS: readonly Metric[] = [
     fields: ['certified'],
     compute: (r) =>
       sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => {
-        const c = e.estimates.certified;
+        // A round that reports only who sat it counts those people, so cities are compared alike.
+        const c = e.estimates.certified ?? (e.kind === 'certification' && e.estimates.participants?.unit === 'people' ? e.estimates.participants : undefined);
         return c ? { best: c.best, low: c.low, high: c.high } : null;
       }),
   },

@@ -175,6 +175,7 @@ export const sources = table({
 
 export const events = table({
   file: 'events.csv',
+  mayBeEmpty: true,
   row: z.object({
     id: cell.id,
     city: cell.id,
@@ -196,6 +197,7 @@ export const daysBetween = (start: string, end: string): number =>
 
 export const facilities = table({
   file: 'facilities.csv',
+  mayBeEmpty: true,
   row: z.object({
     id: cell.id,
     city: cell.id,
@@ -208,6 +210,7 @@ export const facilities = table({
 
 export const policies = table({
   file: 'policies.csv',
+  mayBeEmpty: true,
   row: z.object({
     id: cell.id,
     city: cell.id,

@@ -4,11 +4,11 @@ import { eventTimeline } from '../../src/charts/timeline';
 import { metricRanking } from '../../src/charts/comparison';
 import { locatorMap } from '../../src/charts/locator-map';
 import { city, event } from '../helpers/records';
-import { profile, realDataset, svgOf } from './fixtures';
+import { profile, fixtureDataset, svgOf } from './fixtures';
 
 describe('city colours', () => {
   it('gives the four cities of the study four distinct fixed colours', () => {
-    const ids = realDataset().cities.map((c) => c.id);
+    const ids = fixtureDataset().cities.map((c) => c.id);
     expect(ids.map(cityColour)).toEqual(ids.map((id) => CITY_COLOURS[id]));
     expect(new Set(ids.map(cityColour)).size).toBe(ids.length);
   });

@@ -4,14 +4,14 @@ import { headlineComparison, HEADLINE_METRICS, metricRanking } from '../../src/c
 import { LABELS } from '../../src/charts/labels';
 import { METRICS } from '../../src/lib/metrics';
 import { city } from '../helpers/records';
-import { expectSoundSvg, HOSTILE, hostileCity, LONG, longCity, markTexts, profile, realProfiles, svgOf } from './fixtures';
+import { expectSoundSvg, HOSTILE, hostileCity, LONG, longCity, markTexts, profile, fixtureProfiles, svgOf } from './fixtures';
 
 const LANGS = ['id', 'en'] as const;
 
 describe('metricRanking', () => {
-  describe.each(LANGS)('on the real dataset in %s', (lang) => {
+  describe.each(LANGS)('on the five-report fixture in %s', (lang) => {
     it.each(METRICS.map((m) => m.id))('ranks the cities on %s: a bar per reported figure, words for the rest', (metricId) => {
-      const profiles = realProfiles();
+      const profiles = fixtureProfiles();
       const chart = metricRanking(profiles, metricId, { lang });
       expectSoundSvg(chart);
       const $ = svgOf(chart);
@@ -23,7 +23,7 @@ describe('metricRanking', () => {
   });
 
   it('orders the bars from the highest figure and colours each city its own colour', () => {
-    const chart = metricRanking(realProfiles(), 'certified', { lang: 'en' });
+    const chart = metricRanking(fixtureProfiles(), 'certified', { lang: 'en' });
     expect(chart.table.rows.map((r) => r[0])).toEqual(['Probolinggo City', 'Mojokerto City', 'Blitar City', 'Pekalongan City']);
     const fills = svgOf(chart)('g[data-mark="bar"] rect')
       .map((_, el) => svgOf(chart)(el).attr('fill'))
@@ -35,13 +35,13 @@ describe('metricRanking', () => {
     ['id', 'Peserta: Kota Blitar tertinggi dengan 70. Angka Kota Blitar adalah sasaran, bukan jumlah yang hadir.'],
     ['en', 'Participants: Blitar City is highest with 70. Blitar City’s figure is a target, not a count of attendees.'],
   ] as const)('names the leader and says when its figure is a target (%s)', (lang, takeaway) => {
-    const chart = metricRanking(realProfiles(), 'participants', { lang });
+    const chart = metricRanking(fixtureProfiles(), 'participants', { lang });
     expect(chart.takeaway).toBe(takeaway);
     expect(chart.table.rows[0]).toEqual([lang === 'id' ? 'Kota Blitar' : 'Blitar City', lang === 'id' ? '70 (sasaran)' : '70 (target)']);
   });
 
   it('names every leader of a tie', () => {
-    expect(metricRanking(realProfiles(), 'trainings', { lang: 'en' }).takeaway).toBe(
+    expect(metricRanking(fixtureProfiles(), 'trainings', { lang: 'en' }).takeaway).toBe(
       'Trainings: Probolinggo City and Mojokerto City are joint highest with 2.',
     );
   });
@@ -104,23 +104,23 @@ describe('metricRanking', () => {
   });
 
   it('takes the chart id from the options, so two copies on one page do not clash', () => {
-    const a = metricRanking(realProfiles(), 'trainings', { lang: 'id' });
-    const b = metricRanking(realProfiles(), 'trainings', { lang: 'id', id: 'city-page trainings' });
+    const a = metricRanking(fixtureProfiles(), 'trainings', { lang: 'id' });
+    const b = metricRanking(fixtureProfiles(), 'trainings', { lang: 'id', id: 'city-page trainings' });
     expect(a.id).not.toBe(b.id);
     expect(b.id).toBe('city-page-trainings');
     expectSoundSvg(b);
   });
 
   it('is deterministic and matches its snapshot', async () => {
-    const first = metricRanking(realProfiles(), 'participants', { lang: 'id' });
-    expect(metricRanking(realProfiles(), 'participants', { lang: 'id' }).svg).toBe(first.svg);
+    const first = metricRanking(fixtureProfiles(), 'participants', { lang: 'id' });
+    expect(metricRanking(fixtureProfiles(), 'participants', { lang: 'id' }).svg).toBe(first.svg);
     await expect(first.svg).toMatchFileSnapshot('__snapshots__/metric-ranking.svg');
   });
 });
 
 describe('headlineComparison', () => {
-  it.each(LANGS)('draws one panel per headline measure for the real dataset (%s)', (lang) => {
-    const profiles = realProfiles();
+  it.each(LANGS)('draws one panel per headline measure for the five-report fixture (%s)', (lang) => {
+    const profiles = fixtureProfiles();
     const chart = headlineComparison(profiles, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
@@ -134,7 +134,7 @@ describe('headlineComparison', () => {
   });
 
   it('names the leader of each measure', () => {
-    expect(headlineComparison(realProfiles(), { lang: 'en' }).takeaway).toBe(
+    expect(headlineComparison(fixtureProfiles(), { lang: 'en' }).takeaway).toBe(
       'Highest on each measure: trainings – Probolinggo City and Mojokerto City: 2; participants – Blitar City: 70 (target); certified – Probolinggo City: 31; facilities – Probolinggo City and Mojokerto City: 1.',
     );
   });
@@ -153,6 +153,6 @@ describe('headlineComparison', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(headlineComparison(realProfiles(), { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/headline-comparison.svg');
+    await expect(headlineComparison(fixtureProfiles(), { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/headline-comparison.svg');
   });
 });

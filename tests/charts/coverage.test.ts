@@ -5,7 +5,7 @@ import { LABELS } from '../../src/charts/labels';
 import { THEMES } from '../../src/lib/schema';
 import { city, dataset, event, facility } from '../helpers/records';
 import { cityProfiles } from '../../src/lib/summarise';
-import { expectSoundSvg, HOSTILE, hostileCity, LONG, longCity, realDataset, realProfiles, svgOf } from './fixtures';
+import { expectSoundSvg, HOSTILE, hostileCity, LONG, longCity, fixtureDataset, fixtureProfiles, svgOf } from './fixtures';
 
 const glyphs = ($: CheerioAPI) =>
   $('g[data-mark="text"] text')
@@ -16,8 +16,8 @@ const emptyRecords = () => Object.fromEntries(COVERAGE_THEMES.map((t) => [t, [] 
 
 describe('coverageRows', () => {
   it('agrees with the profiles: event themes, facilities and exhibitions', () => {
-    const ds = realDataset();
-    const profiles = realProfiles();
+    const ds = fixtureDataset();
+    const profiles = fixtureProfiles();
     const rows = coverageRows(ds, profiles);
     expect(rows.map((r) => r.city.id)).toEqual(profiles.map((p) => p.city.id));
     for (const [i, row] of rows.entries()) {
@@ -47,8 +47,8 @@ describe('coverageRows', () => {
 });
 
 describe('coverageMatrix', () => {
-  it.each(['id', 'en'] as const)('draws a cell per city and theme with ✓ or – for the real dataset (%s)', (lang) => {
-    const rows = coverageRows(realDataset(), realProfiles());
+  it.each(['id', 'en'] as const)('draws a cell per city and theme with ✓ or – for the five-report fixture (%s)', (lang) => {
+    const rows = coverageRows(fixtureDataset(), fixtureProfiles());
     const chart = coverageMatrix(rows, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
@@ -64,7 +64,7 @@ describe('coverageMatrix', () => {
     ['id', 'Tema yang paling luas: teknik produksi, dalam laporan 3 dari 4 kota.'],
     ['en', 'Most widespread: production technique, in the reports of 3 of 4 cities.'],
   ] as const)('names the most widespread theme (%s)', (lang, takeaway) => {
-    expect(coverageMatrix(coverageRows(realDataset(), realProfiles()), { lang }).takeaway).toBe(takeaway);
+    expect(coverageMatrix(coverageRows(fixtureDataset(), fixtureProfiles()), { lang }).takeaway).toBe(takeaway);
   });
 
   it('handles one city, with and without any record', () => {
@@ -112,7 +112,7 @@ describe('coverageMatrix', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(coverageMatrix(coverageRows(realDataset(), realProfiles()), { lang: 'id' }).svg).toMatchFileSnapshot(
+    await expect(coverageMatrix(coverageRows(fixtureDataset(), fixtureProfiles()), { lang: 'id' }).svg).toMatchFileSnapshot(
       '__snapshots__/coverage-matrix.svg',
     );
   });

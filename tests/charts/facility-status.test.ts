@@ -4,27 +4,28 @@ import { cityColour } from '../../src/charts/colours';
 import { facilityStatusChart } from '../../src/charts/facility-status';
 import type { FacilityStatusEntry } from '../../src/lib/dataset';
 import { facility } from '../helpers/records';
-import { expectSoundSvg, HOSTILE, LONG, markTexts, realDataset, svgOf } from './fixtures';
+import { expectSoundSvg, HOSTILE, LONG, markTexts, fixtureDataset, svgOf } from './fixtures';
 
 const dots = ($: CheerioAPI) => $('g[data-mark="dot"] circle');
-const entry = (o: Partial<FacilityStatusEntry>): FacilityStatusEntry => ({ facility: 'fac-1', status: 'planned', source: 'src-1', evidence: 'e', as_of: '2023-05-02', ...o });
+const entry = (o: Partial<FacilityStatusEntry>): FacilityStatusEntry => ({ facility: 'fac-1', status: 'planned', sources: ['src-1'], claims: [], as_of: '2023-05-02', precision: 'day', dated: false, ...o });
 
 describe('facilityStatusChart', () => {
-  it.each(['id', 'en'] as const)('draws each status report of the real facilities (%s)', (lang) => {
-    const ds = realDataset();
+  it.each(['id', 'en'] as const)('draws each status report of the fixture facilities (%s)', (lang) => {
+    const ds = fixtureDataset();
     const chart = facilityStatusChart(ds.facilities, ds.statusByFacility, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
-    expect(dots($)).toHaveLength(ds.facilityStatus.length);
-    expect(chart.table.rows).toHaveLength(ds.facilityStatus.length);
+    const statuses = ds.facilities.flatMap((f) => f.statuses);
+    expect(dots($)).toHaveLength(statuses.length);
+    expect(chart.table.rows).toHaveLength(statuses.length);
     // Each facility is named above its panel.
     for (const f of ds.facilities) expect(markTexts($)).toContain(lang === 'id' ? f.name : f.name_en);
     // Statuses are axis labels, in the order a facility moves through them, upwards.
     const axis = $('g[data-mark="y-axis tick label"] text')
       .map((_, el) => $(el).text())
       .get();
-    expect(axis.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'selesai dibangun', 'sedang dibangun', 'direncanakan'] : ['operating', 'built', 'under construction', 'planned']);
-    expect(dots($).map((_, el) => $(el).attr('fill')).get()).toEqual(ds.facilityStatus.map((s) => cityColour(ds.facilityById.get(s.facility)!.city)));
+    expect(axis.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'diresmikan', 'sedang dibangun', 'direncanakan'] : ['operating', 'inaugurated', 'under construction', 'planned']);
+    expect(dots($).map((_, el) => $(el).attr('fill')).get()).toEqual(statuses.map((s) => cityColour(ds.facilityById.get(s.facility)!.city)));
   });
 
   it.each([
@@ -37,12 +38,12 @@ describe('facilityStatusChart', () => {
       'Latest reported status: Probolinggo batik centre (rumah batik) under construction (3 November 2022); Mojokerto batik SME centre building under construction (January 2024). No facility is yet reported as operating.',
     ],
   ] as const)('gives each facility’s latest status (%s)', (lang, takeaway) => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     expect(facilityStatusChart(ds.facilities, ds.statusByFacility, { lang }).takeaway).toBe(takeaway);
   });
 
   it('draws a report dated only to the month or year as a span, and a day as a dot alone', () => {
-    const history = [entry({ status: 'planned', as_of: '2021' }), entry({ status: 'built', as_of: '2022-03' }), entry({ status: 'operating', as_of: '2022-09-14' })];
+    const history = [entry({ status: 'planned', as_of: '2021' }), entry({ status: 'inaugurated', as_of: '2022-03' }), entry({ status: 'operating', as_of: '2022-09-14' })];
     const chart = facilityStatusChart([facility()], new Map([['fac-1', history]]), { lang: 'en' });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
@@ -80,7 +81,7 @@ describe('facilityStatusChart', () => {
   });
 
   it('matches its snapshot', async () => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     await expect(facilityStatusChart(ds.facilities, ds.statusByFacility, { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/facility-status.svg');
   });
 });

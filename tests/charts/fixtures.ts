@@ -7,17 +7,17 @@ import { METRICS, type MetricId, type MetricValue } from '../../src/lib/metrics'
 import { cityProfiles, type CityProfile } from '../../src/lib/summarise';
 import { city } from '../helpers/records';
 
-/** The real dataset, loaded once per test file without the report texts. */
+/** The five-report fixture (tests/fixtures/five-reports), loaded once per test file without report texts. */
 let real: Dataset | null = null;
-export function realDataset(): Dataset {
+export function fixtureDataset(): Dataset {
   if (!real) {
-    const { dataset, problems } = loadDataset({ dataDir: 'data', reportsDir: null });
-    if (!dataset) throw new Error(`the real dataset does not load: ${JSON.stringify(problems.slice(0, 3))}`);
+    const { dataset, problems } = loadDataset({ dataDir: 'tests/fixtures/five-reports', reportsDir: null });
+    if (!dataset) throw new Error(`the five-report fixture does not load: ${JSON.stringify(problems.slice(0, 3))}`);
     real = dataset;
   }
   return real;
 }
-export const realProfiles = (): CityProfile[] => cityProfiles(realDataset());
+export const fixtureProfiles = (): CityProfile[] => cityProfiles(fixtureDataset());
 
 /** A name that would run script or break out of an attribute if it were not escaped. */
 export const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & Kota';
@@ -35,11 +35,11 @@ export function profile(c: City, figures: Partial<Record<MetricId, number | null
   const metrics = Object.fromEntries(
     METRICS.map((m) => {
       const value = figures[m.id] ?? null;
-      const mv: MetricValue = { value, records: value === null ? [] : [`${c.id}-${m.id}`], missing: [] };
+      const mv: MetricValue = { value, low: value, high: value, records: value === null ? [] : [`${c.id}-${m.id}`], missing: [] };
       return [m.id, mv];
     }),
   ) as Record<MetricId, MetricValue>;
-  return { city: c, metrics, participantsFromTargets, firstEvent: null, lastEvent: null, themes: [], sources: [] };
+  return { city: c, metrics, participantsFromTargets, firstEvent: null, lastEvent: null, themes: [], sources: [], rejected: [], records: 0, years: null, population: null };
 }
 
 export const svgOf = (chart: Chart): CheerioAPI => load(chart.svg, { xml: true });

@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { cityColour } from '../../src/charts/colours';
 import { locatorMap, mapExtent } from '../../src/charts/locator-map';
 import { city } from '../helpers/records';
-import { expectSoundSvg, HOSTILE, hostileCity, longCity, markTexts, realDataset, svgOf } from './fixtures';
+import { expectSoundSvg, HOSTILE, hostileCity, longCity, markTexts, fixtureDataset, svgOf } from './fixtures';
 
 const dotPositions = ($: CheerioAPI) =>
   $('g[data-mark="dot"] circle')
@@ -13,8 +13,8 @@ const dotPositions = ($: CheerioAPI) =>
 const viewBox = ($: CheerioAPI) => $('svg').attr('viewBox')!.split(' ').map(Number);
 
 describe('locatorMap', () => {
-  it.each(['id', 'en'] as const)('puts a labelled dot on each real city over the Natural Earth coastline (%s)', (lang) => {
-    const { cities } = realDataset();
+  it.each(['id', 'en'] as const)('puts a labelled dot on each fixture city over the Natural Earth coastline (%s)', (lang) => {
+    const { cities } = fixtureDataset();
     const chart = locatorMap(cities, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
@@ -43,7 +43,7 @@ describe('locatorMap', () => {
     ['id', '3 kota di Jawa Timur dan 1 kota di Jawa Tengah.', ['Kota Probolinggo', 'Jawa Timur', '7,750° LS', '113,217° BT']],
     ['en', '3 cities in East Java and 1 city in Central Java.', ['Probolinggo City', 'East Java', '7.750° S', '113.217° E']],
   ] as const)('says where the cities are and tabulates their coordinates (%s)', (lang, takeaway, firstRow) => {
-    const chart = locatorMap(realDataset().cities, { lang });
+    const chart = locatorMap(fixtureDataset().cities, { lang });
     expect(chart.takeaway).toBe(takeaway);
     expect(chart.table.rows[0]).toEqual(firstRow);
   });
@@ -63,7 +63,7 @@ describe('locatorMap', () => {
   });
 
   it('widens to a fifth city elsewhere in Indonesia', () => {
-    const cities = [...realDataset().cities, city({ id: 'makassar', name: 'Kota Makassar', name_en: 'Makassar City', latitude: -5.13, longitude: 119.42 })];
+    const cities = [...fixtureDataset().cities, city({ id: 'makassar', name: 'Kota Makassar', name_en: 'Makassar City', latitude: -5.13, longitude: 119.42 })];
     const chart = locatorMap(cities, { lang: 'en' });
     expectSoundSvg(chart);
     expect(dotPositions(svgOf(chart))).toHaveLength(5);
@@ -83,6 +83,6 @@ describe('locatorMap', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(locatorMap(realDataset().cities, { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/locator-map.svg');
+    await expect(locatorMap(fixtureDataset().cities, { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/locator-map.svg');
   });
 });

@@ -4,7 +4,7 @@ import { cityColour } from '../../src/charts/colours';
 import { LABELS } from '../../src/charts/labels';
 import { eventTimeline } from '../../src/charts/timeline';
 import { city, event } from '../helpers/records';
-import { expectSoundSvg, HOSTILE, hostileCity, LONG, realDataset, svgOf } from './fixtures';
+import { expectSoundSvg, HOSTILE, hostileCity, LONG, fixtureDataset, svgOf } from './fixtures';
 
 const dots = ($: CheerioAPI) => $('g[data-mark="dot"] > circle, g[data-mark="dot"] > path');
 const axisLabels = ($: CheerioAPI, axis: 'x' | 'y') =>
@@ -14,7 +14,7 @@ const axisLabels = ($: CheerioAPI, axis: 'x' | 'y') =>
 
 describe('eventTimeline', () => {
   it.each(['id', 'en'] as const)('places every dated event of the real dataset and lists the rest (%s)', (lang) => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     const chart = eventTimeline(ds.events, ds.cities, { lang });
     expectSoundSvg(chart);
     const $ = svgOf(chart);
@@ -37,7 +37,7 @@ describe('eventTimeline', () => {
     ['id', '7 kegiatan tercatat antara Mei 2022 dan Mei 2024. 1 kegiatan tidak diketahui tanggalnya dan tidak ditempatkan pada sumbu waktu.'],
     ['en', '7 events recorded between May 2022 and May 2024. 1 event has no known date and is not placed on the time axis.'],
   ] as const)('says how many events have no known date (%s)', (lang, takeaway) => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     const chart = eventTimeline(ds.events, ds.cities, { lang });
     expect(chart.takeaway).toBe(takeaway);
     expect(chart.description).toContain(takeaway.split('. ')[1]!);
@@ -49,7 +49,7 @@ describe('eventTimeline', () => {
     const events = [
       event({ id: 't', kind: 'training', start_date: '2021-03-01', end_date: '2021-03-05' }),
       event({ id: 'c', kind: 'certification', start_date: '2021-06-01', end_date: '2021-06-01' }),
-      event({ id: 'x', kind: 'exhibition', start_date: '2021-09-01', start_precision: 'approximate', end_date: '2021-09-04' }),
+      event({ id: 'x', kind: 'exhibition', start_date: '2021-09-01', start_precision: 'week', end_date: '2021-09-04' }),
     ];
     const $ = svgOf(eventTimeline(events, [c], { lang: 'en' }));
     expect($('g[data-mark="dot"] > circle')).toHaveLength(1);
@@ -84,7 +84,7 @@ describe('eventTimeline', () => {
   });
 
   it('handles only undated events, and no events at all', () => {
-    const undated = event({ start_date: null, start_precision: 'unknown', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: 'not_reported' });
+    const undated = event({ start_date: null, start_precision: 'unknown', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: null });
     const chart = eventTimeline([undated], [city()], { lang: 'en' });
     expectSoundSvg(chart);
     expect(dots(svgOf(chart))).toHaveLength(0);
@@ -103,7 +103,7 @@ describe('eventTimeline', () => {
   });
 
   it('marks a city\'s policy on its year with a star, widening the axis to it', () => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     const chart = eventTimeline(ds.events, ds.cities, { lang: 'en', policies: ds.policies });
     expectSoundSvg(chart);
     expect(chart.table.rows[0]).toEqual(['2019', 'Probolinggo City', 'Policy', 'Mayoral Regulation No. 39 of 2019']);
@@ -116,7 +116,7 @@ describe('eventTimeline', () => {
   });
 
   it('matches its snapshot', async () => {
-    const ds = realDataset();
+    const ds = fixtureDataset();
     await expect(eventTimeline(ds.events, ds.cities, { lang: 'id', policies: ds.policies }).svg).toMatchFileSnapshot('__snapshots__/event-timeline.svg');
   });
 });

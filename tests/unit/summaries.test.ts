@@ -111,7 +111,7 @@ describe('metric definitions', () => {
   it('training days and person-days use only trainings that report the figures', () => {
     const events = [
       event({ id: 'a', participants: 30, duration_days: 5 }),
-      event({ id: 'b', participants: 30, duration_days: null, duration_basis: 'not_reported' }),
+      event({ id: 'b', participants: 30, duration_days: null, duration_basis: null }),
       event({ id: 'c', kind: 'exhibition', participants: 100, duration_days: 5 }),
     ];
     expect(value('training_days', events)).toBe(5);
@@ -129,8 +129,8 @@ describe('metric definitions', () => {
   it('first and last event span known dates; unknown dates are skipped', () => {
     const p = profileOf([
       event({ id: 'a', start_date: '2022-05-23', end_date: '2022-05-27' }),
-      event({ id: 'b', start_date: null, start_precision: 'unknown', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: 'not_reported' }),
-      event({ id: 'c', start_date: '2022-10-27', start_precision: 'approximate', end_date: '2022-11-02' }),
+      event({ id: 'b', start_date: null, start_precision: 'unknown', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: null }),
+      event({ id: 'c', start_date: '2022-10-27', start_precision: 'week', end_date: '2022-11-02' }),
     ], []);
     expect([p.firstEvent, p.lastEvent]).toEqual(['2022-05-23', '2022-11-02']);
   });
