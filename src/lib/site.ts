@@ -18,6 +18,8 @@ export interface SiteModel {
   rankings: Record<MetricId, CityProfile[]>;
   /** For each metric, each reporting city's rank (1 = highest; ties share a rank). */
   ranks: Record<MetricId, ReadonlyMap<string, number>>;
+  /** Whether this build checked every evidence phrase against its report; the methodology page says so when not. */
+  evidenceChecked: boolean;
 }
 
 let cached: SiteModel | undefined;
@@ -29,16 +31,20 @@ let cached: SiteModel | undefined;
 export function siteModel(): SiteModel {
   if (cached) return cached;
   const paths = dataPaths();
-  const { dataset, problems } = loadDataset(paths);
+  const { dataset, problems, evidenceChecked } = loadDataset(paths);
   if (!dataset || hasErrors(problems)) throw new Error(`The data in ${paths.dataDir} has errors:\n${formatProblems(problems)}`);
-  if (problems.length) console.warn(`Data: ${problems.length} warnings (quality flags included); "npm run validate" lists them.`);
-  cached = buildSiteModel(dataset);
+  // Never folded into the warning count: a site built without its reports is published unchecked.
+  if (!evidenceChecked)
+    console.warn(`\n*** EVIDENCE NOT CHECKED: no reports folder at ${paths.reportsDir}. Set BATIK_REPORTS_DIR; the methodology page of this build says its evidence was not checked. ***\n`);
+  const warnings = problems.filter((p) => p.rule !== 'reports-missing').length;
+  if (warnings) console.warn(`Data: ${warnings} warnings (quality flags included); "npm run validate" lists them.`);
+  cached = buildSiteModel(dataset, evidenceChecked);
   return cached;
 }
 
 
 /** Everything the pages share, computed once, so no page rescans every record. */
-export function buildSiteModel(dataset: Dataset): SiteModel {
+export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteModel {
   const profiles = cityProfiles(dataset);
   const pairs = cityPairs(dataset.cities);
   const pairsByCity = new Map<string, [City, City][]>();
@@ -56,5 +62,5 @@ export function buildSiteModel(dataset: Dataset): SiteModel {
     });
     ranks[m.id] = rank;
   }
-  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, ranks };
+  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, ranks, evidenceChecked };
 }

@@ -61,8 +61,8 @@ describe('coverageMatrix', () => {
   });
 
   it.each([
-    ['id', 'Tema yang paling luas: teknik produksi, dalam laporan 3 dari 4 kota.'],
-    ['en', 'Most widespread: production technique, in the reports of 3 of 4 cities.'],
+    ['id', 'Tema yang paling luas: teknik produksi, dalam laporan 3 dari 4 kota. Tidak muncul dalam laporan kota mana pun: lingkungan, pendidikan, pelestarian, dan busana.'],
+    ['en', 'Most widespread: production technique, in the reports of 3 of 4 cities. In no city’s reports: environment, education, heritage and fashion.'],
   ] as const)('names the most widespread theme (%s)', (lang, takeaway) => {
     expect(coverageMatrix(coverageRows(fixtureDataset(), fixtureProfiles()), { lang }).takeaway).toBe(takeaway);
   });
@@ -78,7 +78,7 @@ describe('coverageMatrix', () => {
       ...COVERAGE_THEMES.map((t) => (t === 'export' ? 'yes (2 events)' : t === 'infrastructure' ? 'yes (1 facility)' : 'not reported')),
     ]);
     expect(chart.takeaway).toBe(
-      'In every city’s reports: export and infrastructure (facilities). In no city’s reports: production technique, colouring, product development, standardisation, certification, marketing and exhibitions.',
+      'In every city’s reports: export and infrastructure (facilities). In no city’s reports: production technique, colouring, product development, standardisation, certification, marketing, environment, education, heritage, fashion and exhibitions.',
     );
     const none = coverageMatrix([{ city: city(), records: emptyRecords() }], { lang: 'id' });
     expectSoundSvg(none);

@@ -51,7 +51,7 @@ describe('facilityStatusChart', () => {
     expect($('g[data-mark="rule"] line')).toHaveLength(2);
     expect(chart.table.rows.map((r) => r.slice(1))).toEqual([
       ['planned', '2021'],
-      ['built', 'March 2022'],
+      ['inaugurated', 'March 2022'],
       ['operating', '14 September 2022'],
     ]);
     expect(chart.takeaway).toBe('Latest reported status: Centre operating (14 September 2022).');
