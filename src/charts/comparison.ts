@@ -19,6 +19,9 @@ interface PlacedFigure {
   cityId: string;
   name: string;
   value: number | null;
+  /** The range the reports give (sums of the lowest and highest values); equal to value when they agree. */
+  low: number | null;
+  high: number | null;
   /** The part of the value that is a target rather than a count (participants only). */
   target: number;
   /** The figure as printed on the chart and in the table. */
@@ -26,16 +29,18 @@ interface PlacedFigure {
 }
 
 function placeFigure(profile: CityProfile, metricId: MetricId, lang: Lang, labels: ChartLabels): PlacedFigure {
-  const value = profile.metrics[metricId].value;
+  const { value, low, high } = profile.metrics[metricId];
   const target = metricId === 'participants' && value !== null ? profile.participantsFromTargets : 0;
-  const formatted = formatCount(value, lang);
+  const best = formatCount(value, lang);
+  // A figure the reports disagree on carries its range, as everywhere on the site: "30 (25–30)".
+  const formatted = best !== null && low !== null && high !== null && low !== high ? `${best} (${formatCount(low, lang)}–${formatCount(high, lang)})` : best;
   const text =
     formatted === null
       ? labels.notReported
       : target > 0
         ? labels.valueWithTarget(formatted, formatCount(target, lang)!, target === value)
         : formatted;
-  return { cityId: profile.city.id, name: cityName(profile.city, lang), value, target, text };
+  return { cityId: profile.city.id, name: cityName(profile.city, lang), value, low, high, target, text };
 }
 
 /** Highest figure first; cities with no reported figure last; ties keep the input order. */
@@ -84,7 +89,8 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
   const figures = profiles.map((p) => placeFigure(p, metricId, lang, labels)).sort(byFigure);
   const reported = figures.filter((f) => f.value !== null);
   const missing = figures.filter((f) => f.value === null);
-  const max = Math.max(0, ...reported.map((f) => f.value!));
+  const ranged = reported.filter((f) => f.low !== null && f.high !== null && f.low !== f.high);
+  const max = Math.max(0, ...reported.map((f) => Math.max(f.value!, f.high ?? 0)));
   const shortNames = new Map(figures.map((f) => [f.cityId, shorten(f.name, AXIS_NAME_LENGTH)]));
   const marginLeft = marginFor([...shortNames.values()]);
   const marginRight = Math.min(width / 3, Math.max(40, ...figures.map((f) => estimateTextWidth(f.text) + 12)));
@@ -116,7 +122,11 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
             title: (f: PlacedFigure) => `${f.name}: ${f.text}`,
           }),
           Plot.ruleX([0]),
-          Plot.text(reported, { y: 'cityId', x: 'value', text: 'text', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
+          // The range the reports give, as a line with end ticks across the bar.
+          Plot.ruleY(ranged, { y: 'cityId', x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.tickX(ranged, { y: 'cityId', x: 'low', stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.tickX(ranged, { y: 'cityId', x: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.text(reported, { y: 'cityId', x: (f: PlacedFigure) => Math.max(f.value!, f.high ?? 0), text: 'text', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
           Plot.text(missing, { y: 'cityId', x: 0, text: 'text', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
         ],
       }

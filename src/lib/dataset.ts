@@ -211,7 +211,12 @@ function resolveEvent(row: EventRow, r: ReturnType<typeof resolver>): BatikEvent
     if (e) estimates[f] = e;
   }
   const start = r.pick(field('start_date'));
-  const end = r.pick(field('end_date'));
+  // The end comes from the report that gave the chosen start when it gives one, so a planned
+  // end never closes an event that started later; an end before the start is left unknown.
+  const ends = field('end_date');
+  const fromSameReport = r.pick(ends.filter((c) => c.source === start?.source));
+  const anyEnd = fromSameReport ?? r.pick(ends);
+  const end = anyEnd && start?.value && anyEnd.value && anyEnd.value.slice(0, start.value.length) < start.value.slice(0, anyEnd.value.length) ? null : anyEnd;
   const text = (f: string) => r.pick(field(f))?.value ?? null;
   let duration = estimates.duration_days ? { days: estimates.duration_days.best, basis: estimates.duration_days.basis as 'reported' | 'dates' } : null;
   // A duration follows from exact start and end days when no report states it.

@@ -156,3 +156,20 @@ describe('headlineComparison', () => {
     await expect(headlineComparison(fixtureProfiles(), { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/headline-comparison.svg');
   });
 });
+
+describe('metricRanking with figures the reports disagree on', () => {
+  it('draws the range as a line with end ticks and prints it beside the best value', () => {
+    const a = profile(city({ id: 'alpha' }), { participants: 30 });
+    a.metrics.participants = { ...a.metrics.participants, low: 25, high: 40 };
+    const b = profile(city({ id: 'beta', name: 'Kota Beta', name_en: 'Beta City', region_code: '3501' }), { participants: 20 });
+    const chart = metricRanking([a, b], 'participants', { lang: 'id' });
+    expectSoundSvg(chart);
+    const $ = svgOf(chart);
+    expect($('g[data-mark="rule"] line')).toHaveLength(2);
+    expect($('g[data-mark="tick"] line')).toHaveLength(2);
+    expect(chart.table.rows).toEqual([
+      ['Kota Alpha', '30 (25–40)'],
+      ['Kota Beta', '20'],
+    ]);
+  });
+});
