@@ -1,6 +1,6 @@
-import type { Source } from '../lib/dataset';
+import type { Dataset, Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
-import { METRICS } from '../lib/metrics';
+import { HEADLINE_METRICS, METRICS, type MetricId } from '../lib/metrics';
 import { href, type PageRef } from '../lib/routes';
 import type { SiteModel } from '../lib/site';
 import { headlineComparison, metricRanking } from './comparison';
@@ -27,28 +27,62 @@ export interface ChartEntry {
   embeddable: boolean;
 }
 
-const unique = (sources: Source[]) => [...new Map(sources.map((s) => [s.id, s])).values()];
+/**
+ * The reports behind the records a chart plots, each once, oldest first: a chart cites what
+ * its own marks come from, not every report of its cities.
+ */
+export function sourcesOf(dataset: Dataset, records: readonly { sources: readonly string[] }[]): Source[] {
+  const ids = new Set(records.flatMap((r) => r.sources));
+  return [...ids]
+    .map((id) => dataset.sourceById.get(id))
+    .filter((s): s is Source => s !== undefined)
+    .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id));
+}
+
+/** The records (events, facilities) a metric sums, by id. */
+function metricRecords(dataset: Dataset, ids: readonly string[]): { sources: readonly string[] }[] {
+  return ids.flatMap((id) => {
+    const record = dataset.eventById.get(id) ?? dataset.facilityById.get(id) ?? dataset.policyById.get(id);
+    return record ? [record] : [];
+  });
+}
 
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
-  const { dataset, profiles, profileById, pairs } = model;
-  const all = unique(profiles.flatMap((p) => p.sources));
+  const { dataset, profiles, pairs } = model;
+  const cite = (records: readonly { sources: readonly string[] }[]) => sourcesOf(dataset, records);
+  const metricSources = (ids: readonly MetricId[]) => cite(metricRecords(dataset, profiles.flatMap((p) => ids.flatMap((m) => p.metrics[m].records))));
+  const coverage = coverageRows(dataset, profiles);
+  const cityEvents = (id: string) => dataset.eventsByCity.get(id) ?? [];
+  const cityPolicies = (id: string) => dataset.policiesByCity.get(id) ?? [];
   const entries: ChartEntry[] = [
-    { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: all, embeddable: true },
-    { slug: 'timeline', page: { page: 'home' }, chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline', policies: dataset.policies }), sources: all, embeddable: true },
-    { slug: 'coverage', page: { page: 'home' }, chart: coverageMatrix(coverageRows(dataset, profiles), { lang, id: 'coverage' }), sources: all, embeddable: true },
+    { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: metricSources(HEADLINE_METRICS), embeddable: true },
+    {
+      slug: 'timeline',
+      page: { page: 'home' },
+      chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline', policies: dataset.policies }),
+      sources: cite([...dataset.events, ...dataset.policies]),
+      embeddable: true,
+    },
+    {
+      slug: 'coverage',
+      page: { page: 'home' },
+      chart: coverageMatrix(coverage, { lang, id: 'coverage' }),
+      sources: cite(metricRecords(dataset, coverage.flatMap((row) => Object.values(row.records).flat()))),
+      embeddable: true,
+    },
     { slug: 'map', page: { page: 'home' }, chart: locatorMap(dataset.cities, { lang, id: 'map' }), sources: [], embeddable: true },
     ...METRICS.map((m): ChartEntry => ({
       slug: `ranking-${m.id.replace(/_/g, '-')}`,
       page: { page: 'metric', id: m.id },
       chart: metricRanking(profiles, m.id, { lang, id: `ranking-${m.id.replace(/_/g, '-')}` }),
-      sources: all,
+      sources: metricSources([m.id]),
       embeddable: true,
     })),
     ...dataset.cities.map((c): ChartEntry => ({
       slug: `timeline-${c.id}`,
       page: { page: 'city', id: c.id },
-      chart: eventTimeline(dataset.eventsByCity.get(c.id) ?? [], [c], { lang, id: `timeline-${c.id}`, policies: dataset.policiesByCity.get(c.id) ?? [] }),
-      sources: profileById.get(c.id)!.sources,
+      chart: eventTimeline(cityEvents(c.id), [c], { lang, id: `timeline-${c.id}`, policies: cityPolicies(c.id) }),
+      sources: cite([...cityEvents(c.id), ...cityPolicies(c.id)]),
       embeddable: true,
     })),
     ...dataset.cities
@@ -57,14 +91,15 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
         slug: `facilities-${c.id}`,
         page: { page: 'city', id: c.id },
         chart: facilityStatusChart(dataset.facilitiesByCity.get(c.id)!, dataset.statusByFacility, { lang, id: `facilities-${c.id}` }),
-        sources: profileById.get(c.id)!.sources,
+        // The chart plots status histories: it cites the reports that tell a status.
+        sources: cite(dataset.facilitiesByCity.get(c.id)!.flatMap((f) => f.statuses)),
         embeddable: true,
       })),
     ...pairs.map(([a, b]): ChartEntry => ({
       slug: `timeline-${a.id}-vs-${b.id}`,
       page: { page: 'compare', a: a.id, b: b.id },
-      chart: eventTimeline([...(dataset.eventsByCity.get(a.id) ?? []), ...(dataset.eventsByCity.get(b.id) ?? [])], [a, b], { lang, id: `timeline-${a.id}-vs-${b.id}` }),
-      sources: unique([...profileById.get(a.id)!.sources, ...profileById.get(b.id)!.sources]),
+      chart: eventTimeline([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], { lang, id: `timeline-${a.id}-vs-${b.id}` }),
+      sources: cite([...cityEvents(a.id), ...cityEvents(b.id)]),
       embeddable: false,
     })),
   ];

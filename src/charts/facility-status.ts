@@ -26,7 +26,7 @@ interface PlacedStatus {
 
 const facilityName = (f: Facility, lang: Lang) => (lang === 'id' ? f.name : f.name_en);
 
-function placeStatus(facility: Facility, entry: FacilityStatusEntry, lang: Lang, labels: ChartLabels): PlacedStatus {
+function placeStatus(facility: Facility, entry: FacilityStatusEntry & { as_of: string }, lang: Lang, labels: ChartLabels): PlacedStatus {
   const start = utcDate(entry.as_of);
   const end = utcDateAfter(entry.as_of);
   return {
@@ -62,7 +62,8 @@ export function facilityStatusChart(
   const histories = facilities.map((f) => ({
     facility: f,
     name: facilityName(f, lang),
-    statuses: (statusByFacility.get(f.id) ?? []).map((entry) => placeStatus(f, entry, lang, labels)),
+    // A status whose date is unknown (an undated report) is listed on the page but cannot be placed in time.
+    statuses: (statusByFacility.get(f.id) ?? []).filter((entry): entry is FacilityStatusEntry & { as_of: string } => entry.as_of !== null).map((entry) => placeStatus(f, entry, lang, labels)),
   }));
   const placed = histories.flatMap((h) => h.statuses);
   const silent = histories.filter((h) => !h.statuses.length);

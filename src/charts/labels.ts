@@ -1,5 +1,6 @@
 import type { Lang } from '../lib/format';
 import type { EventKind, FacilityStatus, Theme } from '../lib/schema';
+import type { SymbolName } from './render';
 
 /**
  * Every word the charts print, in both languages, in one place. Sentences are functions of
@@ -38,7 +39,9 @@ export interface ChartLabels {
   timelineTitle: string;
   timelineTakeaway(count: number, first: string, last: string): string;
   timelineUndated(count: number): string;
-  timelineDescription(start: string, end: string, events: string): string;
+  /** `shapes` pairs each drawn symbol with its kind, e.g. "circle: training, square: certification". */
+  timelineDescription(start: string, end: string, shapes: string, events: string): string;
+  symbolNames: Record<SymbolName, string>;
   timelineEvent(city: string, kind: string, title: string, date: string): string;
   exactDate: string;
   /** A policy instrument (e.g. a mayoral regulation) on the timeline. */
@@ -90,7 +93,7 @@ const id: ChartLabels = {
   notReported: 'tidak dilaporkan',
   noData: 'Tidak ada data untuk ditampilkan.',
   city: 'Kota',
-  kinds: { training: 'Pelatihan', certification: 'Sertifikasi', exhibition: 'Pameran' },
+  kinds: { training: 'Pelatihan', certification: 'Sertifikasi', exhibition: 'Pameran', festival: 'Festival', competition: 'Lomba', inauguration: 'Peresmian', aid: 'Bantuan', other: 'Lainnya' },
   themes: {
     production_technique: 'Teknik produksi',
     colouring: 'Pewarnaan',
@@ -99,10 +102,14 @@ const id: ChartLabels = {
     certification: 'Sertifikasi',
     marketing: 'Pemasaran',
     export: 'Ekspor',
+    environment: 'Lingkungan',
+    education: 'Pendidikan',
+    heritage: 'Pelestarian',
+    fashion: 'Busana',
     infrastructure: 'Infrastruktur (fasilitas)',
     exhibitions: 'Pameran',
   },
-  statuses: { planned: 'direncanakan', under_construction: 'sedang dibangun', built: 'selesai dibangun', operating: 'beroperasi' },
+  statuses: { planned: 'direncanakan', under_construction: 'sedang dibangun', inaugurated: 'diresmikan', operating: 'beroperasi' },
 
   rankingTitle: (metric) => `${metric} per kota`,
   rankingLeader: (metric, leaders, value, tied) =>
@@ -124,8 +131,9 @@ const id: ChartLabels = {
   timelineTakeaway: (count, first, last) =>
     first === last ? `${count} kegiatan tercatat, pada ${first}.` : `${count} kegiatan tercatat antara ${first} dan ${last}.`,
   timelineUndated: (count) => `${count} kegiatan tidak diketahui tanggalnya dan tidak ditempatkan pada sumbu waktu.`,
-  timelineDescription: (start, end, events) =>
-    `Garis waktu ${start}–${end}, satu baris per kota. Bentuk simbol menunjukkan jenis kegiatan (lingkaran: pelatihan, persegi: sertifikasi, segitiga: pameran); simbol kosong dan garis putus-putus menandai tanggal perkiraan. ${events}`,
+  timelineDescription: (start, end, shapes, events) =>
+    `Garis waktu ${start}–${end}, satu baris per kota. Bentuk simbol menunjukkan jenis kegiatan (${shapes}); simbol kosong dan garis putus-putus menandai tanggal perkiraan. ${events}`,
+  symbolNames: { circle: 'lingkaran', square: 'persegi', triangle: 'segitiga', diamond: 'belah ketupat', cross: 'tanda tambah tebal', star: 'bintang', wye: 'huruf Y', times: 'tanda silang', plus: 'tanda tambah' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('id-ID')} “${title}”: ${date}.`,
   exactDate: 'Tanggal pasti',
   policy: 'Kebijakan',
@@ -178,7 +186,7 @@ const en: ChartLabels = {
   notReported: 'not reported',
   noData: 'No data to show.',
   city: 'City',
-  kinds: { training: 'Training', certification: 'Certification', exhibition: 'Exhibition' },
+  kinds: { training: 'Training', certification: 'Certification', exhibition: 'Exhibition', festival: 'Festival', competition: 'Competition', inauguration: 'Inauguration', aid: 'Aid', other: 'Other' },
   themes: {
     production_technique: 'Production technique',
     colouring: 'Colouring',
@@ -187,10 +195,14 @@ const en: ChartLabels = {
     certification: 'Certification',
     marketing: 'Marketing',
     export: 'Export',
+    environment: 'Environment',
+    education: 'Education',
+    heritage: 'Heritage',
+    fashion: 'Fashion',
     infrastructure: 'Infrastructure (facilities)',
     exhibitions: 'Exhibitions',
   },
-  statuses: { planned: 'planned', under_construction: 'under construction', built: 'built', operating: 'operating' },
+  statuses: { planned: 'planned', under_construction: 'under construction', inaugurated: 'inaugurated', operating: 'operating' },
 
   rankingTitle: (metric) => `${metric} by city`,
   rankingLeader: (metric, leaders, value, tied) =>
@@ -215,8 +227,9 @@ const en: ChartLabels = {
       : `${count} ${plural(count, 'event', 'events')} recorded between ${first} and ${last}.`,
   timelineUndated: (count) =>
     `${count} ${plural(count, 'event has', 'events have')} no known date and ${plural(count, 'is', 'are')} not placed on the time axis.`,
-  timelineDescription: (start, end, events) =>
-    `Timeline ${start}–${end}, one row per city. The symbol’s shape shows the kind of event (circle: training, square: certification, triangle: exhibition); hollow symbols and dashed lines mark approximate dates. ${events}`,
+  timelineDescription: (start, end, shapes, events) =>
+    `Timeline ${start}–${end}, one row per city. The symbol’s shape shows the kind of event (${shapes}); hollow symbols and dashed lines mark approximate dates. ${events}`,
+  symbolNames: { circle: 'circle', square: 'square', triangle: 'triangle', diamond: 'diamond', cross: 'thick cross', star: 'star', wye: 'Y', times: 'diagonal cross', plus: 'plus' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('en-GB')} “${title}”: ${date}.`,
   exactDate: 'Exact date',
   policy: 'Policy',

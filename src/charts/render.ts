@@ -25,7 +25,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 
 /** The symbols a legend can show; the same names as Plot's symbol scale. */
-export type SymbolName = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
+export type SymbolName = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye' | 'times' | 'plus';
 
 const SYMBOLS: Record<SymbolName, d3.SymbolType> = {
   circle: d3.symbolCircle,
@@ -35,6 +35,8 @@ const SYMBOLS: Record<SymbolName, d3.SymbolType> = {
   cross: d3.symbolCross,
   star: d3.symbolStar,
   wye: d3.symbolWye,
+  times: d3.symbolTimes,
+  plus: d3.symbolPlus,
 };
 
 /** Plot's default symbol area (r = 4.5). */

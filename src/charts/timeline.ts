@@ -15,13 +15,18 @@ export const KIND_SYMBOLS: Readonly<Record<EventKind, SymbolName>> = {
   training: 'circle',
   certification: 'square',
   exhibition: 'triangle',
+  festival: 'diamond',
+  competition: 'cross',
+  inauguration: 'wye',
+  aid: 'times',
+  other: 'plus',
 };
 
 /**
  * Kinds sit on their own line within a city's row, so events days apart do not hide each
  * other: trainings, the most common, on the row's line, the others just above and below it.
  */
-const KIND_OFFSET: Readonly<Record<EventKind, number>> = { training: 0, certification: -10, exhibition: 10 };
+const KIND_OFFSET: Readonly<Record<EventKind, number>> = { training: 0, certification: -10, exhibition: 10, festival: 10, competition: -10, inauguration: -10, aid: 0, other: 10 };
 
 /** An event placed on the time axis, or not placed when its dates are unknown. */
 interface PlacedEvent {
@@ -40,7 +45,7 @@ interface PlacedEvent {
 function placeEvent(event: BatikEvent, cityNames: ReadonlyMap<string, string>, lang: Lang, labels: ChartLabels): PlacedEvent {
   const first = event.start_date ?? event.end_date;
   const last = event.end_date ?? event.start_date;
-  const approximate = event.start_precision === 'approximate' || event.end_precision === 'approximate';
+  const approximate = event.start_precision !== 'day' || (event.end_date !== null && event.end_precision !== 'day');
   const range = formatDateRange(event.start_date, event.end_date, lang);
   return {
     event,
@@ -158,8 +163,10 @@ export function eventTimeline(
       }
     : emptyPlot(labels.noEvents, width);
 
+  // Only the kinds drawn get a legend entry and a word in the description.
+  const drawnKinds = EVENT_KINDS.filter((kind) => dated.some((p) => p.kind === kind));
   const legend: LegendItem[] = [
-    ...EVENT_KINDS.map((kind) => ({ label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted })),
+    ...drawnKinds.map((kind) => ({ label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted })),
     { label: labels.exactDate, symbol: 'circle', line: 'solid', fill: NEUTRAL.muted, stroke: NEUTRAL.muted },
     { label: labels.approximateDate, symbol: 'circle', line: 'dashed', fill: 'white', stroke: NEUTRAL.muted },
     ...(policies.length ? [{ label: labels.policy, symbol: 'star' as const, fill: NEUTRAL.muted }] : []),
@@ -177,7 +184,12 @@ export function eventTimeline(
   ];
   const description = placed.length || policies.length
     ? [
-        labels.timelineDescription(String(axis.domain[0].getUTCFullYear()), String(axis.domain[1].getUTCFullYear() - 1), eventSentences.join(' ')),
+        labels.timelineDescription(
+          String(axis.domain[0].getUTCFullYear()),
+          String(axis.domain[1].getUTCFullYear() - 1),
+          drawnKinds.map((k) => `${labels.symbolNames[KIND_SYMBOLS[k]]}: ${labels.kinds[k].toLocaleLowerCase(lang === 'id' ? 'id-ID' : 'en-GB')}`).join(', '),
+          eventSentences.join(' '),
+        ),
         ...(undatedNote ? [undatedNote] : []),
       ].join(' ')
     : labels.noEvents;

@@ -1,10 +1,11 @@
-import type { BatikEvent, Dataset, QualityFlag } from '../lib/dataset';
+import type { BatikEvent, Claim, Dataset, QualityFlag, RecordRef, Source } from '../lib/dataset';
 import { recordKey } from '../lib/dataset';
-import { formatDateRange, formatNumber, type Lang } from '../lib/format';
-import type { RecordType, Theme } from '../lib/schema';
+import type { Estimate } from '../lib/estimate';
+import { formatDateRange, formatNumber, formatPartialDate, formatRupiah, type Lang } from '../lib/format';
+import { href } from '../lib/routes';
+import { CLAIM_FIELDS, type ClaimedType, type FacilityStatus, type RecordType, type Theme } from '../lib/schema';
 import { labelsFor } from '../charts/labels';
-import type { FacilityStatus } from '../lib/schema';
-import { useTranslations } from '../i18n';
+import { useTranslations, type UiKey } from '../i18n';
 
 /** Words for domain values, shared by the page components. */
 
@@ -15,16 +16,136 @@ export function eventDates(e: BatikEvent, lang: Lang): string {
   const t = useTranslations(lang);
   const range = formatDateRange(e.start_date, e.end_date, lang);
   if (!range) return t('event.dateUnknown');
-  return e.start_precision === 'approximate' || e.end_precision === 'approximate' ? `${range} (${t('event.approximate')})` : range;
+  const approximate = e.start_precision !== 'day' || (e.end_date !== null && e.end_precision !== 'day');
+  return approximate ? `${range} (${t('event.approximate')})` : range;
 }
 
-/** "30 orang", "70 orang (sasaran)", "30 usaha"; null when not reported. */
-export function participantsText(e: BatikEvent, lang: Lang): string | null {
+/** The word for what a count counts: "orang", "usaha", "pelajar", …; null for no unit or rupiah. */
+export function unitLabel(unit: string | null, lang: Lang): string | null {
+  if (unit === null || unit === 'rupiah') return null;
+  const key = `unit.${unit}` as UiKey;
+  return useTranslations(lang)(key);
+}
+
+/** The word for what kind of figure a value is (sasaran, sekitar, anggaran, …); null when it is a plain count or report. */
+export function basisLabel(basis: string | null, lang: Lang): string | null {
+  if (basis === null || basis === 'count' || basis === 'reported' || basis === 'unspecified') return null;
+  const key = `basis.${basis}` as UiKey;
+  return useTranslations(lang)(key);
+}
+
+/** "2 laporan" / "1 report", "2 reports". */
+export function reportCount(n: number, lang: Lang): string {
   const t = useTranslations(lang);
-  const n = formatNumber(e.participants, lang);
-  if (n === null) return null;
-  const unit = t(e.participants_unit === 'businesses' ? 'event.businesses' : 'event.people');
-  return `${n} ${unit}${e.participants_basis === 'target' ? ` (${t('event.target')})` : ''}`;
+  return t(n === 1 ? 'figure.reportsOne' : 'figure.reportsMany', { n: formatNumber(n, lang) ?? String(n) });
+}
+
+/** A number, or a rupiah amount with its currency. */
+const amount = (n: number, unit: string | null, lang: Lang): string => (unit === 'rupiah' ? formatRupiah(n, lang)! : formatNumber(n, lang)!);
+
+/** " (25–30)" when the low and high values differ, else "". */
+export function rangeText(low: number | null, high: number | null, lang: Lang, unit: string | null = null): string {
+  if (low === null || high === null || low === high) return '';
+  return ` (${amount(low, unit, lang)}–${amount(high, unit, lang)})`;
+}
+
+/**
+ * A figure resolved from the reports, as one line: best value, its range when the reports
+ * differ, what it counts and what kind of figure it is, and how many independent reports give
+ * it: "30 (25–30) orang, sasaran · 2 laporan", "Rp 1.500.000.000, anggaran · 1 laporan".
+ * Every figure with an Estimate is written by this one function.
+ */
+export function figureText(e: Estimate, lang: Lang, opts: { days?: boolean } = {}): string {
+  const t = useTranslations(lang);
+  const unit = opts.days ? t('unit.days') : unitLabel(e.unit, lang);
+  const basis = basisLabel(e.basis, lang);
+  return `${amount(e.best, e.unit, lang)}${rangeText(e.low, e.high, lang, e.unit)}${unit ? ` ${unit}` : ''}${basis ? `, ${basis}` : ''} · ${reportCount(e.number_of_sources, lang)}`;
+}
+
+/** The event's participants as a figure line; null when not reported. */
+export function participantsText(e: BatikEvent, lang: Lang): string | null {
+  return e.estimates.participants ? figureText(e.estimates.participants, lang) : null;
+}
+
+/** The label of a field a report can state, for each kind of record. */
+const FIELD_LABELS: Record<ClaimedType, Record<string, UiKey>> = {
+  event: {
+    reported: 'claim.reported',
+    start_date: 'event.startDate',
+    end_date: 'event.endDate',
+    duration_days: 'event.duration',
+    participants: 'event.participants',
+    certified: 'event.certified',
+    trainer_count: 'event.trainerCount',
+    funding: 'event.funding',
+    venue: 'event.venue',
+    place: 'event.place',
+    trainers: 'event.trainers',
+    equipment: 'event.equipment',
+    opened_by: 'event.openedBy',
+  },
+  facility: { reported: 'claim.reported', status: 'facility.statusField', location: 'facility.location', funding: 'facility.funding', opened_by: 'event.openedBy' },
+  policy: { reported: 'claim.reported', number: 'policy.number', year: 'policy.year', requires: 'policy.requires' },
+};
+
+export function fieldLabel(type: ClaimedType, field: string, lang: Lang): string {
+  const key = FIELD_LABELS[type][field];
+  return key ? useTranslations(lang)(key) : field;
+}
+
+/** A partial date with its precision: "Mei 2022", "pekan 3 Mei 2022", "tanggal tidak diketahui". */
+export function dateText(value: string | null, precision: string | null, lang: Lang): string {
+  const t = useTranslations(lang);
+  const date = formatPartialDate(value, lang);
+  if (date === null) return t('event.dateUnknown');
+  return precision === 'week' ? t('date.weekOf', { date }) : date;
+}
+
+/** What one claim says, as words: the value formatted by the kind of field it fills. */
+export function claimValueText(c: Claim, lang: Lang): string {
+  const t = useTranslations(lang);
+  const fields: Record<string, string> = CLAIM_FIELDS[c.record_type];
+  const kind = fields[c.field];
+  const basis = basisLabel(c.basis, lang);
+  const withBasis = (text: string) => (basis ? `${text}, ${basis}` : text);
+  switch (kind) {
+    case 'none':
+      return t('claim.mentions');
+    case 'date':
+      return withBasis(dateText(c.value, c.precision, lang));
+    case 'count':
+    case 'amount': {
+      const n = Number(c.value);
+      const unit = c.field === 'duration_days' ? t('unit.days') : unitLabel(c.unit, lang);
+      return withBasis(`${amount(n, c.unit, lang)}${unit ? ` ${unit}` : ''}`);
+    }
+    case 'status':
+      return withBasis(c.date ? `${statusLabel(c.value as FacilityStatus, lang)} (${dateText(c.date, c.precision, lang)})` : statusLabel(c.value as FacilityStatus, lang));
+    default:
+      return withBasis(c.value ?? '');
+  }
+}
+
+/** A report's title, or its publisher and "(tanpa judul)" when no title is known. */
+export function sourceTitle(s: Source, lang: Lang): string {
+  return s.title ?? `${s.publisher} (${useTranslations(lang)('source.untitled')})`;
+}
+
+/** Where a record is shown, and its name. */
+export function recordLink(ref: RecordRef, lang: Lang): { href: string; label: string } {
+  switch (ref.type) {
+    case 'event':
+      return { href: href({ page: 'event', id: ref.record.id }, lang), label: eventTitle(ref.record, lang) };
+    case 'facility':
+      return { href: `${href({ page: 'city', id: ref.record.city }, lang)}#facility-${ref.record.id}`, label: lang === 'id' ? ref.record.name : ref.record.name_en };
+    case 'policy':
+      return { href: `${href({ page: 'city', id: ref.record.city }, lang)}#policy-${ref.record.id}`, label: lang === 'id' ? ref.record.title : ref.record.title_en };
+  }
+}
+
+/** A record's claims grouped by the report that makes them, in the order of the record's sources (oldest first). */
+export function claimsByReport(record: { sources: string[]; claims: Claim[] }): [string, Claim[]][] {
+  return record.sources.map((s) => [s, record.claims.filter((c) => c.source === s)]);
 }
 
 export const flagsOf = (dataset: Dataset, type: RecordType, id: string): QualityFlag[] =>
