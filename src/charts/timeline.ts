@@ -22,6 +22,9 @@ export const KIND_SYMBOLS: Readonly<Record<EventKind, SymbolName>> = {
   other: 'plus',
 };
 
+/** Symbols drawn as strokes only (no area to fill): they take the city's colour as their stroke. */
+const STROKE_SYMBOLS: ReadonlySet<SymbolName> = new Set(['times', 'plus']);
+
 /**
  * Kinds sit on their own line within a city's row, so events days apart do not hide each
  * other: trainings, the most common, on the row's line, the others just above and below it.
@@ -92,7 +95,7 @@ export function eventTimeline(
   const shortNames = new Map(rowIds.map((c) => [c, shorten(cityNames.get(c) ?? c, 28)]));
   // A policy is dated to its year: its star stands at the year's start, and the axis covers the year.
   const policies = (opts.policies ?? [])
-    .filter((p) => cityNames.has(p.city))
+    .filter((p): p is Policy & { year: number } => cityNames.has(p.city) && p.year !== null)
     .map((p) => ({ policy: p, cityId: p.city, cityName: cityNames.get(p.city)!, title: lang === 'id' ? p.title : p.title_en, start: utcDate(`${p.year}-01-01`), yearEnd: utcDate(`${p.year}-12-31`) }));
 
   const axis = timeAxis(
@@ -100,7 +103,7 @@ export function eventTimeline(
     lang,
   );
   const undatedNote = undated.length ? labels.timelineUndated(undated.length) : null;
-  const band = 36;
+  const band = 44;
   const marginTop = 10;
   const marginBottom = undatedNote ? 48 : 30;
 
@@ -119,7 +122,9 @@ export function eventTimeline(
       ),
       Plot.dot(
         ofKind.filter((p) => !p.approximate),
-        { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: (p: PlacedEvent) => cityColour(p.cityId), stroke: 'white', strokeWidth: 1, r: 5, title: tip },
+        STROKE_SYMBOLS.has(KIND_SYMBOLS[kind])
+          ? { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: 'none', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5, r: 5, title: tip }
+          : { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: (p: PlacedEvent) => cityColour(p.cityId), stroke: 'white', strokeWidth: 1, r: 5, title: tip },
       ),
       Plot.dot(
         ofKind.filter((p) => p.approximate),
@@ -166,7 +171,11 @@ export function eventTimeline(
   // Only the kinds drawn get a legend entry and a word in the description.
   const drawnKinds = EVENT_KINDS.filter((kind) => dated.some((p) => p.kind === kind));
   const legend: LegendItem[] = [
-    ...drawnKinds.map((kind) => ({ label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted })),
+    ...drawnKinds.map((kind) =>
+      STROKE_SYMBOLS.has(KIND_SYMBOLS[kind])
+        ? { label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: 'none', stroke: NEUTRAL.muted }
+        : { label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted },
+    ),
     { label: labels.exactDate, symbol: 'circle', line: 'solid', fill: NEUTRAL.muted, stroke: NEUTRAL.muted },
     { label: labels.approximateDate, symbol: 'circle', line: 'dashed', fill: 'white', stroke: NEUTRAL.muted },
     ...(policies.length ? [{ label: labels.policy, symbol: 'star' as const, fill: NEUTRAL.muted }] : []),
