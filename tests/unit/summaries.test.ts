@@ -120,9 +120,9 @@ describe('metric definitions', () => {
 
   it('training days and person-days use only trainings that report the figures', () => {
     const events = [
-      event({ id: 'a', participants: 30, duration_days: 5 }),
+      event({ id: 'a', participants: 30, duration_days: 5, duration_basis: 'reported' }),
       event({ id: 'b', participants: 30, start_date: '2023-01', start_precision: 'month', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: null }),
-      event({ id: 'c', kind: 'exhibition', participants: 100, duration_days: 5 }),
+      event({ id: 'c', kind: 'exhibition', participants: 100, duration_days: 5, duration_basis: 'reported' }),
     ];
     expect(value('training_days', events)).toBe(5);
     expect(value('person_days', events)).toBe(150);
