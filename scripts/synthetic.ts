@@ -30,7 +30,8 @@ const pad = (n: number, width = 3) => String(n).padStart(width, '0');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const columns = (spec: { row: { shape: object } }) => Object.keys(spec.row.shape);
 const csv = (spec: { row: { shape: object } }, rows: Record<string, string | number>[]) =>
-  `${Papa.unparse({ fields: columns(spec), data: rows.map((r) => columns(spec).map((c) => r[c] ?? '')) }, { newline: '\n' })}\n`;
+  // Papa ends a header-only table with a newline already; no second one (that would be a blank row).
+  `${Papa.unparse({ fields: columns(spec), data: rows.map((r) => columns(spec).map((c) => r[c] ?? '')) }, { newline: '\n' }).replace(/\n$/, '')}\n`;
 
 export function writeSyntheticDataset(root: string, options: SyntheticOptions): { dataDir: string; reportsDir: string; records: number } {
   const rand = random(options.seed ?? 514);

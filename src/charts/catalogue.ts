@@ -1,4 +1,4 @@
-import type { Dataset, Source } from '../lib/dataset';
+import type { BatikEvent, City, Dataset, Policy, Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
 import { HEADLINE_METRICS, METRICS, type MetricId } from '../lib/metrics';
 import { href, type PageRef } from '../lib/routes';
@@ -8,6 +8,7 @@ import { coverageMatrix, coverageRows } from './coverage';
 import { locatorMap } from './locator-map';
 import { facilityStatusChart } from './facility-status';
 import { eventTimeline } from './timeline';
+import { eventYear, eventsByYear, TIMELINE_DETAIL_LIMIT } from './by-year';
 import type { Chart } from './types';
 
 /**
@@ -47,6 +48,16 @@ function metricRecords(dataset: Dataset, ids: readonly string[]): { sources: rea
   });
 }
 
+/**
+ * Events over time: each event on a timeline while there are few enough to read, counted by
+ * year past TIMELINE_DETAIL_LIMIT dated events.
+ */
+function eventsOverTime(events: readonly BatikEvent[], cities: readonly City[], policies: readonly Policy[], lang: Lang, id: string): Chart {
+  return events.filter((e) => eventYear(e) !== null).length > TIMELINE_DETAIL_LIMIT
+    ? eventsByYear(events, cities, { lang, id })
+    : eventTimeline(events, cities, { lang, id, policies });
+}
+
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
   const { dataset, profiles, pairs } = model;
   const cite = (records: readonly { sources: readonly string[] }[]) => sourcesOf(dataset, records);
@@ -59,7 +70,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     {
       slug: 'timeline',
       page: { page: 'home' },
-      chart: eventTimeline(dataset.events, dataset.cities, { lang, id: 'timeline', policies: dataset.policies }),
+      chart: eventsOverTime(dataset.events, dataset.cities, dataset.policies, lang, 'timeline'),
       sources: cite([...dataset.events, ...dataset.policies]),
       embeddable: true,
     },
@@ -81,7 +92,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     ...dataset.cities.map((c): ChartEntry => ({
       slug: `timeline-${c.id}`,
       page: { page: 'city', id: c.id },
-      chart: eventTimeline(cityEvents(c.id), [c], { lang, id: `timeline-${c.id}`, policies: cityPolicies(c.id) }),
+      chart: eventsOverTime(cityEvents(c.id), [c], cityPolicies(c.id), lang, `timeline-${c.id}`),
       sources: cite([...cityEvents(c.id), ...cityPolicies(c.id)]),
       embeddable: true,
     })),
@@ -98,7 +109,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     ...pairs.map(([a, b]): ChartEntry => ({
       slug: `timeline-${a.id}-vs-${b.id}`,
       page: { page: 'compare', a: a.id, b: b.id },
-      chart: eventTimeline([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], { lang, id: `timeline-${a.id}-vs-${b.id}` }),
+      chart: eventsOverTime([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], [], lang, `timeline-${a.id}-vs-${b.id}`),
       sources: cite([...cityEvents(a.id), ...cityEvents(b.id)]),
       embeddable: false,
     })),

@@ -42,6 +42,14 @@ export interface ChartLabels {
   /** `shapes` pairs each drawn symbol with its kind, e.g. "circle: training, square: certification". */
   timelineDescription(start: string, end: string, shapes: string, events: string): string;
   symbolNames: Record<SymbolName, string>;
+
+  // Events counted by year.
+  byYearTitle: string;
+  byYearTakeaway(count: string, first: string, last: string, busiestYear: string, busiestCount: string): string;
+  /** `byKind`: rows are kinds of event (one city) rather than cities. */
+  byYearDescription(first: string, last: string, byKind: boolean, rows: string): string;
+  eventCount(n: number, formatted: string): string;
+  year: string;
   timelineEvent(city: string, kind: string, title: string, date: string): string;
   exactDate: string;
   /** A policy instrument (e.g. a mayoral regulation) on the timeline. */
@@ -133,6 +141,12 @@ const id: ChartLabels = {
   timelineUndated: (count) => `${count} kegiatan tidak diketahui tanggalnya dan tidak ditempatkan pada sumbu waktu.`,
   timelineDescription: (start, end, shapes, events) =>
     `Garis waktu ${start}–${end}, satu baris per kota. Bentuk simbol menunjukkan jenis kegiatan (${shapes}); simbol kosong dan garis putus-putus menandai tanggal perkiraan. ${events}`,
+  byYearTitle: 'Kegiatan batik per tahun',
+  byYearTakeaway: (count, first, last, year, n) => `${count} kegiatan tercatat ${first}–${last}; terbanyak pada ${year} (${n}).`,
+  byYearDescription: (first, last, byKind, rows) =>
+    `Jumlah kegiatan per tahun, ${first}–${last}, satu baris per ${byKind ? 'jenis kegiatan' : 'kota'}; luas lingkaran mengikuti jumlahnya, tahun tanpa kegiatan yang diberitakan dibiarkan kosong. ${rows}`,
+  eventCount: (_n, formatted) => `${formatted} kegiatan`,
+  year: 'Tahun',
   symbolNames: { circle: 'lingkaran', square: 'persegi', triangle: 'segitiga', diamond: 'belah ketupat', cross: 'tanda tambah tebal', star: 'bintang', wye: 'huruf Y', times: 'tanda silang', plus: 'tanda tambah' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('id-ID')} “${title}”: ${date}.`,
   exactDate: 'Tanggal pasti',
@@ -229,6 +243,12 @@ const en: ChartLabels = {
     `${count} ${plural(count, 'event has', 'events have')} no known date and ${plural(count, 'is', 'are')} not placed on the time axis.`,
   timelineDescription: (start, end, shapes, events) =>
     `Timeline ${start}–${end}, one row per city. The symbol’s shape shows the kind of event (${shapes}); hollow symbols and dashed lines mark approximate dates. ${events}`,
+  byYearTitle: 'Batik events by year',
+  byYearTakeaway: (count, first, last, year, n) => `${count} events recorded ${first}–${last}; the most in ${year} (${n}).`,
+  byYearDescription: (first, last, byKind, rows) =>
+    `Events per year, ${first}–${last}, one row per ${byKind ? 'kind of event' : 'city'}; a circle’s area follows the count, and a year with no reported event is left empty. ${rows}`,
+  eventCount: (n, formatted) => `${formatted} ${plural(n, 'event', 'events')}`,
+  year: 'Year',
   symbolNames: { circle: 'circle', square: 'square', triangle: 'triangle', diamond: 'diamond', cross: 'thick cross', star: 'star', wye: 'Y', times: 'diagonal cross', plus: 'plus' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('en-GB')} “${title}”: ${date}.`,
   exactDate: 'Exact date',

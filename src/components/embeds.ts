@@ -18,7 +18,8 @@ export function describeEmbed(entry: ChartEntry, lang: Lang, site: URL): EmbedDe
     takeaway: entry.chart.takeaway,
     description: entry.chart.description,
     ...svgSize(entry.chart.svg),
-    credit: `${t('chart.source')}: Batik Kota (CC BY 4.0)${publishers.length ? `; ${publishers.join(', ')}` : ''}.`,
+    // A few publishers are named; past that the credit counts them, so it stays one line.
+    credit: `${t('chart.source')}: Batik Kota (CC BY 4.0)${publishers.length > 3 ? `; ${t('chart.sourceCount', { reports: entry.sources.length, publishers: publishers.length })}` : publishers.length ? `; ${publishers.join(', ')}` : ''}.`,
     site,
   };
 }

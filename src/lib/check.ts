@@ -172,6 +172,14 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
         log.warn(c, 'value', v.value, 'date-after-publication', `the date is after the report's publication (${source.published}); fine for an announcement ("akan"): say so in the note; otherwise check the date`);
     }
   }
+  // One report's own dates must run forwards: its end not before its start.
+  const starts = new Map<string, Located<ClaimRow>>();
+  for (const c of t.claims) if (c.value.field === 'start_date' && c.value.value) starts.set(`${c.value.record_id}:${c.value.source}`, c);
+  for (const c of t.claims) {
+    const start = c.value.field === 'end_date' && c.value.value ? starts.get(`${c.value.record_id}:${c.value.source}`)?.value.value : undefined;
+    if (start && c.value.value!.slice(0, start.length) < start.slice(0, c.value.value!.length))
+      log.error(c, 'value', c.value.value, 'end-before-start', `this report's end date is before the start date it gives (${start})`);
+  }
   for (const [pair, c] of pairs)
     if (!reportedPairs.has(pair))
       log.error(c, 'field', c.value.field, 'reported-missing', `report "${c.value.source}" gives figures for ${c.value.record_type} "${c.value.record_id}" but has no "reported" row linking it with the phrase that tells the record`);

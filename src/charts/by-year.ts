@@ -1,0 +1,118 @@
+import * as Plot from '@observablehq/plot';
+import type { BatikEvent, City } from '../lib/dataset';
+import { EVENT_KINDS, type EventKind } from '../lib/schema';
+import { cityColour, NEUTRAL } from './colours';
+import { formatCount, formatList } from './formatters';
+import { labelsFor } from './labels';
+import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
+import { emptyPlot, renderPlot } from './render';
+import type { Chart, ChartOptions } from './types';
+
+/**
+ * Past this many dated events a timeline of single events is too dense to read (and too heavy
+ * to embed), so the timeline summarises by year instead: see `eventsByYear`.
+ */
+export const TIMELINE_DETAIL_LIMIT = 12;
+
+/** The year an event is placed in: its start, or its end when only that is known; null when undated. */
+export const eventYear = (e: BatikEvent): number | null => {
+  const date = e.start_date ?? e.end_date;
+  return date === null ? null : Number(date.slice(0, 4));
+};
+
+interface Cell {
+  row: string;
+  rowName: string;
+  colour: string;
+  year: number;
+  count: number;
+}
+
+/**
+ * Events counted by year: one row per city (or, for one city, one row per kind of event), one
+ * column per year, a dot whose area grows with the count and the count written beside it. A
+ * year without a reported event is left empty, never drawn as zero.
+ */
+export function eventsByYear(events: readonly BatikEvent[], cities: readonly City[], opts: ChartOptions): Chart {
+  const { lang } = opts;
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const labels = labelsFor(lang);
+  const id = slug(opts.id ?? `by-year-${lang}`);
+  const title = labels.byYearTitle;
+  const single = cities.length === 1 ? cities[0]! : null;
+
+  const dated = events.filter((e) => eventYear(e) !== null);
+  const undated = events.length - dated.length;
+  const kindsDrawn = EVENT_KINDS.filter((k) => dated.some((e) => e.kind === k));
+  // For one city the rows are the kinds of event; for several, the cities.
+  const rows: { id: string; name: string; colour: string; matches: (e: BatikEvent) => boolean }[] = single
+    ? kindsDrawn.map((k: EventKind) => ({ id: k, name: labels.kinds[k], colour: cityColour(single.id), matches: (e) => e.kind === k }))
+    : cities.map((c) => ({ id: c.id, name: cityName(c, lang), colour: cityColour(c.id), matches: (e) => e.city === c.id }));
+  const years = dated.map((e) => eventYear(e)!);
+  const [first, last] = years.length ? [Math.min(...years), Math.max(...years)] : [0, -1];
+  const allYears = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const cells: Cell[] = rows.flatMap((r) =>
+    allYears.flatMap((year) => {
+      const count = dated.filter((e) => r.matches(e) && eventYear(e) === year).length;
+      return count ? [{ row: r.id, rowName: r.name, colour: r.colour, year, count }] : [];
+    }),
+  );
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  const shortNames = new Map(rows.map((r) => [r.id, shorten(r.name, 24)]));
+  const band = 34;
+  const marginTop = 24;
+  const marginBottom = undated ? 40 : 16;
+
+  const plot: Plot.PlotOptions = cells.length
+    ? {
+        width,
+        height: marginTop + marginBottom + rows.length * band,
+        marginTop,
+        marginBottom,
+        marginLeft: marginFor([...shortNames.values()]),
+        marginRight: 16,
+        x: {
+          type: 'band',
+          domain: allYears,
+          axis: 'top',
+          tickFormat: (y: number) => (allYears.length > 10 && y % 2 && y !== first && y !== last ? '' : String(y)),
+          tickSize: 0,
+          label: null,
+          padding: 0,
+        },
+        y: { type: 'band', domain: rows.map((r) => r.id), tickFormat: (r: string) => shortNames.get(r) ?? r, tickSize: 0, label: null, padding: 0 },
+        r: { type: 'sqrt', domain: [0, max], range: [0, Math.min(13, (width - 200) / Math.max(1, allYears.length) / 2)] },
+        color: { type: 'identity' },
+        marks: [
+          Plot.gridY(rows.map((r) => r.id), { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
+          Plot.dot(cells, { x: 'year', y: 'row', r: 'count', fill: 'colour', fillOpacity: 0.45, stroke: 'colour', title: (c: Cell) => `${c.rowName}, ${c.year}: ${labels.eventCount(c.count, formatCount(c.count, lang)!)}` }),
+          Plot.text(cells, { x: 'year', y: 'row', text: (c: Cell) => formatCount(c.count, lang), fill: 'currentColor', fontWeight: 'bold', fontVariant: 'tabular-nums' }),
+          ...(undated ? [Plot.text([labels.timelineUndated(undated)], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 30, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
+        ],
+      }
+    : emptyPlot(labels.noEvents, width);
+
+  const busiest = cells.length ? allYears.map((y) => ({ y, n: cells.filter((c) => c.year === y).reduce((s, c) => s + c.count, 0) })).reduce((a, b) => (b.n > a.n ? b : a)) : null;
+  const takeaway = busiest
+    ? labels.byYearTakeaway(formatCount(dated.length, lang)!, String(first), String(last), String(busiest.y), formatCount(busiest.n, lang)!)
+    : labels.noEvents;
+  const perRow = rows
+    .map((r) => {
+      const mine = cells.filter((c) => c.row === r.id);
+      return mine.length ? `${r.name}: ${formatList(mine.map((c) => `${c.year} (${formatCount(c.count, lang)})`), lang)}.` : '';
+    })
+    .filter(Boolean);
+  const description = cells.length ? labels.byYearDescription(String(first), String(last), single !== null, [...perRow, ...(undated ? [labels.timelineUndated(undated)] : [])].join(' ')) : labels.noEvents;
+  return {
+    id,
+    title,
+    takeaway,
+    description,
+    svg: renderPlot({ id, title, description, plot }),
+    table: {
+      caption: title,
+      columns: [labels.year, ...rows.map((r) => r.name)],
+      rows: allYears.map((y) => [String(y), ...rows.map((r) => formatCount(cells.find((c) => c.row === r.id && c.year === y)?.count ?? 0, lang)!)]),
+    },
+  };
+}
