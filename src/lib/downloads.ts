@@ -387,11 +387,16 @@ export interface PackageInfo {
   homepage: string;
 }
 
+/** The version of the downloads' columns; see data/CHANGELOG.md. */
+export const DATA_PACKAGE_VERSION = '2.0.0';
+
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {
   return {
     profile: 'tabular-data-package',
     name: 'batik-kota',
+    // The download contract's version: a major step whenever a column changes meaning or goes (data/CHANGELOG.md).
+    version: DATA_PACKAGE_VERSION,
     title: `Batik industry development in ${dataset.cities.length} Indonesian cities`,
     description: `Training events, participants, certifications, facilities and policies for the batik industry in ${new Intl.ListFormat('en-GB').format(dataset.cities.map((c) => c.name))}, curated by hand from news reports. Each resource is also published as JSON beside its CSV.`,
     homepage: info.homepage,

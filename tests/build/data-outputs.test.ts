@@ -18,7 +18,7 @@ describe('dist/data', () => {
 
   it('holds every dataset as CSV and JSON, and the data package', () => {
     const files = readdirSync(dist).sort();
-    for (const name of ['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'flags', 'city-summary']) {
+    for (const name of ['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'claims', 'flags', 'distinct', 'population', 'city-summary']) {
       expect(files).toContain(`${name}.csv`);
       expect(files).toContain(`${name}.json`);
     }
@@ -27,22 +27,26 @@ describe('dist/data', () => {
 
   it('city-summary.csv has one row per city with the required fields and the summary figures', () => {
     const { data, meta } = csv('city-summary.csv');
-    for (const field of ['city', 'name', 'province', 'trainings', 'participants', 'certified', 'facilities', 'exhibitions', 'training_days', 'person_days', 'first_event', 'last_event'])
+    for (const field of ['city', 'name', 'province', 'trainings', 'participants', 'participants_low', 'participants_high', 'participants_per_10000', 'certified', 'facilities', 'exhibitions', 'training_days', 'person_days', 'first_event', 'last_event', 'population_used', 'population_year', 'population_source'])
       expect(meta.fields).toContain(field);
     const profiles = cityProfiles(dataset!);
     expect(data.map((r) => r.city)).toEqual(profiles.map((p) => p.city.id));
     for (const p of profiles) {
       const row = data.find((r) => r.city === p.city.id)!;
-      for (const m of METRICS) expect(row[m.id]).toBe(p.metrics[m.id].value === null ? '' : String(p.metrics[m.id].value));
+      for (const m of METRICS) {
+        expect(row[m.id]).toBe(p.metrics[m.id].value === null ? '' : String(p.metrics[m.id].value));
+        expect(row[`${m.id}_low`]).toBe(p.metrics[m.id].low === null ? '' : String(p.metrics[m.id].low));
+        expect(row[`${m.id}_high`]).toBe(p.metrics[m.id].high === null ? '' : String(p.metrics[m.id].high));
+      }
       expect(row.first_event).toBe(p.firstEvent ?? '');
     }
-    // Not reported is blank, never 0: Blitar reports no certification.
-    expect(data.find((r) => r.city === 'blitar')!.certified).toBe('');
+    // Not reported is blank, never 0.
+    for (const p of profiles.filter((x) => x.metrics.certified.value === null)) expect(data.find((r) => r.city === p.city.id)!.certified).toBe('');
   });
 
   it('every CSV and its JSON hold the same rows, and the data package describes each CSV header', () => {
     const pkg = JSON.parse(readFileSync(`${dist}/datapackage.json`, 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string }[] } }[] };
-    expect(pkg.resources.length).toBe(9);
+    expect(pkg.resources.map((r) => r.name)).toEqual(['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'claims', 'flags', 'distinct', 'population', 'city-summary']);
     for (const r of pkg.resources) {
       const { data, meta, errors } = csv(r.path);
       expect(errors).toEqual([]);
@@ -51,5 +55,11 @@ describe('dist/data', () => {
       expect(json.length).toBe(data.length);
     }
     expect(csv('events.csv').data.length).toBe(dataset!.events.length);
+  });
+
+  it('the data package carries the version the changelog documents last', () => {
+    const pkg = JSON.parse(readFileSync(`${dist}/datapackage.json`, 'utf8')) as { version: string };
+    const latest = /^## (\d+\.\d+\.\d+)$/m.exec(readFileSync('data/CHANGELOG.md', 'utf8'))![1];
+    expect(pkg.version).toBe(latest);
   });
 });

@@ -37,7 +37,8 @@ describe('pages in both languages', () => {
     const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
     expect(built).toEqual([...pages, ...embeds].sort());
-    expect(pages.length).toBe(2 * (4 + 4 + 7 + 8 + 6));
+    // Home, sources, methodology, data; then a page per city, metric, event and pair.
+    expect(pages.length).toBe(2 * (4 + dataset.cities.length + METRICS.length + dataset.events.length + siteModel().pairs.length));
     expect(embeds.filter((e) => e.startsWith('/en/')).length).toBe(embeds.length / 2);
   });
 
@@ -77,29 +78,35 @@ describe('figures equal the summary', () => {
     }
   });
 
-  it('lists on a metric page the caveats of the records it sums, and only those', () => {
-    const participants = page(dist, href({ page: 'metric', id: 'participants' }, 'en'));
-    expect(participants('.flag[data-flag="target_not_count"]')).toHaveLength(1);
-    expect(participants('.flag[data-flag="unit_not_people"]')).toHaveLength(1);
-    expect(participants('#flag-mojokerto-2023-sertifikat')).toHaveLength(0);
-    const certified = page(dist, href({ page: 'metric', id: 'certified' }, 'id'));
-    expect(certified('#flag-mojokerto-2023-sertifikat')).toHaveLength(1);
-    expect(certified('#flag-sertifikasi-probolinggo-jumlah')).toHaveLength(1);
-    expect(certified('.flag[data-flag="target_not_count"]')).toHaveLength(0);
+  it.each(METRICS.map((m) => m.id))('metric page %s lists the caveats of the records it sums, and only those', (id) => {
+    const $ = page(dist, href({ page: 'metric', id }, 'en'));
+    const summed = new Set(profiles.flatMap((p) => p.metrics[id].records));
+    const shown = $('.flag').map((_, el) => $(el).attr('id')!.replace(/^flag-/, '')).get();
+    const flagById = new Map(dataset.flags.map((f) => [f.id, f]));
+    for (const flagId of shown) expect(summed.has(flagById.get(flagId)!.record_id), flagId).toBe(true);
+    // A target summed into participants is always named beside the figure.
+    if (id === 'participants')
+      for (const f of dataset.flags.filter((x) => x.type === 'target_not_count' && summed.has(x.record_id) && x.field === 'participants')) expect(shown, f.id).toContain(f.id);
   });
 
   it('formats numbers and dates for the language', () => {
-    const id = page(dist, href({ page: 'event', id: 'probolinggo-2022-pelatihan-dasar-batik' }, 'id'));
-    expect(id('dl.fields').text()).toContain('23–27 Mei 2022');
-    const en = page(dist, href({ page: 'event', id: 'probolinggo-2022-pelatihan-dasar-batik' }, 'en'));
-    expect(en('dl.fields').text()).toMatch(/23\s*–\s*27 May 2022/);
+    const e = dataset.events.find((x) => x.start_precision === 'day' && x.end_precision === 'day' && x.end_date && x.start_date!.slice(0, 7) === x.end_date.slice(0, 7) && x.start_date !== x.end_date)!;
+    const [d1, d2] = [Number(e.start_date!.slice(8)), Number(e.end_date!.slice(8))];
+    const id = page(dist, href({ page: 'event', id: e.id }, 'id'));
+    expect(id('dl.fields').text()).toMatch(new RegExp(`${d1}\\s*–\\s*${d2} \\p{L}+ ${e.start_date!.slice(0, 4)}`, 'u'));
+    const en = page(dist, href({ page: 'event', id: e.id }, 'en'));
+    expect(en('dl.fields').text()).toMatch(new RegExp(`${d1}\\s*–\\s*${d2} [A-Z][a-z]+ ${e.start_date!.slice(0, 4)}`));
   });
 
-  it('shows an event with every field, its evidence in Indonesian and its flags', () => {
-    const $ = page(dist, href({ page: 'event', id: 'blitar-2023-pelatihan-batik' }, 'en'));
-    expect($('blockquote.evidence[lang="id"]').first().text()).toContain('pelatihan batik (Petik)');
-    expect($('.flag[data-flag="target_not_count"]')).toHaveLength(1);
-    expect($('a[href="https://jatim.kabardaerah.com/wali-kota-blitar-drs-h-santoso-membuka-pelatihan-batik-bagi-pelaku-usaha/"]').length).toBeGreaterThan(0);
+  it('shows an event with what each report says, its evidence in the report’s language, and its flags', () => {
+    const e = dataset.events.find((x) => (dataset.flagsByRecord.get(`event:${x.id}`) ?? []).length > 0 && x.sources.length > 0)!;
+    const $ = page(dist, href({ page: 'event', id: e.id }, 'en'));
+    for (const c of e.claims) expect($(`blockquote.evidence[lang="${dataset.sourceById.get(c.source)!.language}"]`).text()).toContain(c.evidence.replace(/\s+/g, ' ').trim().slice(0, 20));
+    // The event's own flags, then those on the reports that tell it.
+    const own = dataset.flagsByRecord.get(`event:${e.id}`)!;
+    const ofReports = e.sources.flatMap((s) => dataset.flagsByRecord.get(`source:${s}`) ?? []);
+    expect($('.flag').map((_, el) => $(el).attr('id')).get().sort()).toEqual([...own, ...ofReports].map((f) => `flag-${f.id}`).sort());
+    for (const s of e.sources) expect($(`a[href="${dataset.sourceById.get(s)!.url}"]`).length).toBeGreaterThan(0);
   });
 });
 

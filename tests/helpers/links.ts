@@ -6,8 +6,10 @@ import { htmlFiles, pageAddress, resolves } from './dist';
 /**
  * Links across a built site. Internal links and assets must resolve to a built file (and
  * an anchor to an element of the target page); external links must be well-formed absolute
- * https: addresses; no link may use another scheme (javascript:, vbscript:, …), save
- * mailto: links and data: images.
+ * https: addresses — except the original address of a cited report (a link inside <cite>, or
+ * of class report-address),
+ * which is given as published, http: included; no link may use another scheme (javascript:,
+ * vbscript:, …), save mailto: links and data: images.
  */
 
 export interface LinkReport {
@@ -21,8 +23,8 @@ export interface LinkReport {
 
 const REFERENCES = 'a[href], area[href], link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src], use[href], image[href]';
 
-/** Whether an external address is a well-formed absolute https: URL with a real host name. */
-export function externalProblem(href: string): string | null {
+/** Whether an external address is a well-formed absolute https: (or, for a cited report, http:) URL with a real host name. */
+export function externalProblem(href: string, allowHttp = false): string | null {
   if (/\s/.test(href)) return 'contains white space';
   let url: URL;
   try {
@@ -30,7 +32,7 @@ export function externalProblem(href: string): string | null {
   } catch {
     return 'not a well-formed URL';
   }
-  if (url.protocol !== 'https:') return `protocol ${url.protocol} (https: expected)`;
+  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) return `protocol ${url.protocol} (https: expected)`;
   if (!url.hostname.includes('.')) return `host "${url.hostname}" is not a public host name`;
   return null;
 }
@@ -91,7 +93,7 @@ export function brokenLinks(root: string): LinkReport {
         // to other sites must be https.
         if (tag === 'a' || tag === 'area') {
           external++;
-          const why = externalProblem(target);
+          const why = externalProblem(target, $el.closest('cite').length > 0 || $el.hasClass('report-address'));
           if (why) problems.push(`${address} → ${target} (external link: ${why})`);
         } else if (tag !== 'link') problems.push(`${address} <${tag}> loads ${target} from another origin`);
         return;
