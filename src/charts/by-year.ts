@@ -22,7 +22,6 @@ export const eventYear = (e: BatikEvent): number | null => {
 
 interface Cell {
   row: string;
-  rowName: string;
   colour: string;
   year: number;
   count: number;
@@ -54,7 +53,7 @@ export function eventsByYear(events: readonly BatikEvent[], cities: readonly Cit
   const cells: Cell[] = rows.flatMap((r) =>
     allYears.flatMap((year) => {
       const count = dated.filter((e) => r.matches(e) && eventYear(e) === year).length;
-      return count ? [{ row: r.id, rowName: r.name, colour: r.colour, year, count }] : [];
+      return count ? [{ row: r.id, colour: r.colour, year, count }] : [];
     }),
   );
   const max = Math.max(1, ...cells.map((c) => c.count));
@@ -85,7 +84,8 @@ export function eventsByYear(events: readonly BatikEvent[], cities: readonly Cit
         color: { type: 'identity' },
         marks: [
           Plot.gridY(rows.map((r) => r.id), { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
-          Plot.dot(cells, { x: 'year', y: 'row', r: 'count', fill: 'colour', fillOpacity: 0.45, stroke: 'colour', title: (c: Cell) => `${c.rowName}, ${c.year}: ${labels.eventCount(c.count, formatCount(c.count, lang)!)}` }),
+          // No tooltip per dot: the count is written on it and the table beside the chart lists every cell.
+          Plot.dot(cells, { x: 'year', y: 'row', r: 'count', fill: 'colour', fillOpacity: 0.45, stroke: 'colour' }),
           Plot.text(cells, { x: 'year', y: 'row', text: (c: Cell) => formatCount(c.count, lang), fill: 'currentColor', fontWeight: 'bold', fontVariant: 'tabular-nums' }),
           ...(undated ? [Plot.text([labels.timelineUndated(undated)], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 30, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
         ],

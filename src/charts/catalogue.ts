@@ -1,6 +1,6 @@
 import type { BatikEvent, City, Dataset, Policy, Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
-import { HEADLINE_METRICS, METRICS, type MetricId } from '../lib/metrics';
+import { HEADLINE_METRICS, inComparisonPeriod, METRICS, type MetricId } from '../lib/metrics';
 import { href, type PageRef } from '../lib/routes';
 import type { SiteModel } from '../lib/site';
 import { headlineComparison, metricRanking } from './comparison';
@@ -63,15 +63,16 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
   const cite = (records: readonly { sources: readonly string[] }[]) => sourcesOf(dataset, records);
   const metricSources = (ids: readonly MetricId[]) => cite(metricRecords(dataset, profiles.flatMap((p) => ids.flatMap((m) => p.metrics[m].records))));
   const coverage = coverageRows(dataset, profiles);
-  const cityEvents = (id: string) => dataset.eventsByCity.get(id) ?? [];
+  const cityEvents = (id: string) => (dataset.eventsByCity.get(id) ?? []).filter(inComparisonPeriod);
   const cityPolicies = (id: string) => dataset.policiesByCity.get(id) ?? [];
   const entries: ChartEntry[] = [
     { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: metricSources(HEADLINE_METRICS), embeddable: true },
     {
       slug: 'timeline',
       page: { page: 'home' },
-      chart: eventsOverTime(dataset.events, dataset.cities, dataset.policies, lang, 'timeline'),
-      sources: cite([...dataset.events, ...dataset.policies]),
+      // Charts show the comparison period, as the metrics count it.
+      chart: eventsOverTime(dataset.events.filter(inComparisonPeriod), dataset.cities, dataset.policies, lang, 'timeline'),
+      sources: cite([...dataset.events.filter(inComparisonPeriod), ...dataset.policies]),
       embeddable: true,
     },
     {

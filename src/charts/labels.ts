@@ -48,7 +48,6 @@ export interface ChartLabels {
   byYearTakeaway(count: string, first: string, last: string, busiestYear: string, busiestCount: string): string;
   /** `byKind`: rows are kinds of event (one city) rather than cities. */
   byYearDescription(first: string, last: string, byKind: boolean, rows: string): string;
-  eventCount(n: number, formatted: string): string;
   year: string;
   timelineEvent(city: string, kind: string, title: string, date: string): string;
   exactDate: string;
@@ -145,7 +144,6 @@ const id: ChartLabels = {
   byYearTakeaway: (count, first, last, year, n) => `${count} kegiatan tercatat ${first}–${last}; terbanyak pada ${year} (${n}).`,
   byYearDescription: (first, last, byKind, rows) =>
     `Jumlah kegiatan per tahun, ${first}–${last}, satu baris per ${byKind ? 'jenis kegiatan' : 'kota'}; luas lingkaran mengikuti jumlahnya, tahun tanpa kegiatan yang diberitakan dibiarkan kosong. ${rows}`,
-  eventCount: (_n, formatted) => `${formatted} kegiatan`,
   year: 'Tahun',
   symbolNames: { circle: 'lingkaran', square: 'persegi', triangle: 'segitiga', diamond: 'belah ketupat', cross: 'tanda tambah tebal', star: 'bintang', wye: 'huruf Y', times: 'tanda silang', plus: 'tanda tambah' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('id-ID')} “${title}”: ${date}.`,
@@ -247,7 +245,6 @@ const en: ChartLabels = {
   byYearTakeaway: (count, first, last, year, n) => `${count} events recorded ${first}–${last}; the most in ${year} (${n}).`,
   byYearDescription: (first, last, byKind, rows) =>
     `Events per year, ${first}–${last}, one row per ${byKind ? 'kind of event' : 'city'}; a circle’s area follows the count, and a year with no reported event is left empty. ${rows}`,
-  eventCount: (n, formatted) => `${formatted} ${plural(n, 'event', 'events')}`,
   year: 'Year',
   symbolNames: { circle: 'circle', square: 'square', triangle: 'triangle', diamond: 'diamond', cross: 'thick cross', star: 'star', wye: 'Y', times: 'diagonal cross', plus: 'plus' },
   timelineEvent: (city, kind, title, date) => `${city}, ${kind.toLocaleLowerCase('en-GB')} “${title}”: ${date}.`,

@@ -7,6 +7,19 @@ import type { CountUnit } from './schema';
  * pages print them from here.
  */
 
+/**
+ * The comparison covers the period of the reports read, from 2009. An event a report dates
+ * earlier (a 19th-century exhibition recalled in a feature) stays in the data and on its
+ * page, but is not counted or charted: it says nothing of how a city develops its industry now.
+ */
+export const COMPARISON_START_YEAR = 2009;
+
+/** Whether an event is counted: undated, or starting (or, with no start, ending) in the comparison period. */
+export const inComparisonPeriod = (e: BatikEvent): boolean => {
+  const date = e.start_date ?? e.end_date;
+  return date === null || Number(date.slice(0, 4)) >= COMPARISON_START_YEAR;
+};
+
 /** The records of one city that metrics are computed from. */
 export interface CityRecords {
   events: readonly BatikEvent[];

@@ -1,5 +1,5 @@
-import type { City, Dataset, PopulationFigure, Source } from './dataset';
-import { METRICS, type MetricId, type MetricValue } from './metrics';
+import type { BatikEvent, City, Dataset, PopulationFigure, Source } from './dataset';
+import { inComparisonPeriod, METRICS, type MetricId, type MetricValue } from './metrics';
 import { THEMES, type Theme } from './schema';
 
 /** One city's figures, computed once from its records. */
@@ -19,6 +19,8 @@ export interface CityProfile {
   rejected: Source[];
   /** How many records (events, facilities, policies) the city has. */
   records: number;
+  /** Events the reports date before the comparison period: kept, listed, not counted. */
+  beforePeriod: BatikEvent[];
   /** Years over which the city's records are dated, earliest and latest. */
   years: [number, number] | null;
   /** The population figure per-inhabitant figures divide by; null when there is no usable figure. */
@@ -32,7 +34,8 @@ export function perTenThousand(value: number | null, population: PopulationFigur
 }
 
 export function cityProfile(dataset: Dataset, city: City): CityProfile {
-  const events = dataset.eventsByCity.get(city.id) ?? [];
+  const all = dataset.eventsByCity.get(city.id) ?? [];
+  const events = all.filter(inComparisonPeriod);
   const records = { events, facilities: dataset.facilitiesByCity.get(city.id) ?? [] };
   const metrics = Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>;
   const starts = events.map((e) => e.start_date ?? e.end_date).filter((d): d is string => d !== null);
@@ -49,7 +52,8 @@ export function cityProfile(dataset: Dataset, city: City): CityProfile {
     themes: THEMES.filter((t) => covered.has(t)),
     sources: dataset.sourcesByCity.get(city.id) ?? [],
     rejected: dataset.rejectedByCity.get(city.id) ?? [],
-    records: events.length + records.facilities.length + (dataset.policiesByCity.get(city.id)?.length ?? 0),
+    beforePeriod: all.filter((e) => !inComparisonPeriod(e)),
+    records: all.length + records.facilities.length + (dataset.policiesByCity.get(city.id)?.length ?? 0),
     years: yearSpan([
       ...starts,
       ...ends,

@@ -39,7 +39,7 @@ export function profile(c: City, figures: Partial<Record<MetricId, number | null
       return [m.id, mv];
     }),
   ) as Record<MetricId, MetricValue>;
-  return { city: c, metrics, participantsFromTargets, firstEvent: null, lastEvent: null, themes: [], sources: [], rejected: [], records: 0, years: null, population: null };
+  return { city: c, metrics, participantsFromTargets, firstEvent: null, lastEvent: null, themes: [], sources: [], rejected: [], records: 0, beforePeriod: [], years: null, population: null };
 }
 
 export const svgOf = (chart: Chart): CheerioAPI => load(chart.svg, { xml: true });

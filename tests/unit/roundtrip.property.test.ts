@@ -267,7 +267,11 @@ const reportClaims = (type: Claimed, id: string, source: string): fc.Arbitrary<C
     .map(([reported, fields]) => {
       // A report gives one current (undated) status: repeats of it say the same.
       const undated = fields.find((c) => c.field === 'status' && c.date === null);
-      return [reported, ...fields.map((c) => (undated && c.field === 'status' && c.date === null ? { ...c, value: undated.value } : c))];
+      // A report gives one start and one end, and its end is not before its start.
+      const start = fields.find((c) => c.field === 'start_date')?.value;
+      const ends = (c: Claim) => !start || !c.value || c.value.slice(0, start.length) >= start.slice(0, c.value.length);
+      const dated = fields.filter((c, i) => (c.field !== 'start_date' && c.field !== 'end_date') || (fields.findIndex((o) => o.field === c.field) === i && (c.field === 'start_date' || ends(c))));
+      return [reported, ...dated.map((c) => (undated && c.field === 'status' && c.date === null ? { ...c, value: undated.value } : c))];
     });
 
 /** Every record told by one to three of the usable (not rejected) reports. */

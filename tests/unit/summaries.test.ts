@@ -157,3 +157,16 @@ describe('metric definitions', () => {
     for (const m of METRICS) expect(readme).toContain(`- **${m.label.en}** — ${m.definition.en}`);
   });
 });
+
+describe('the comparison period', () => {
+  it('keeps an event dated before it out of every metric, and lists it apart', () => {
+    const old = event({ id: 'old', kind: 'exhibition', start_date: '1883', start_precision: 'year', end_date: null, end_precision: 'unknown', duration_days: null, duration_basis: null, participants: null, participants_basis: null, participants_unit: null });
+    const recent = event({ id: 'recent', kind: 'exhibition' });
+    const d = dataset({ events: [old, recent] });
+    const p = cityProfile(d, d.cities[0]!);
+    expect(p.metrics.exhibitions.value).toBe(1);
+    expect(p.metrics.exhibitions.records).toEqual(['recent']);
+    expect(p.beforePeriod.map((e) => e.id)).toEqual(['old']);
+    expect(p.records).toBe(2);
+  });
+});
