@@ -78,14 +78,17 @@ export function checkEvidence(log: ProblemLog, t: Tables, ix: Indexes, options: 
     const city = ix.cities.get(cityId)?.value;
     if (!text || !city || city.kind !== 'kota') return;
     const base = city.name.replace(/^(kota|kabupaten)\s+/i, '').toLowerCase();
-    const kota = [`kota ${base}`, `pemkot ${base}`, `wali kota ${base}`, `walikota ${base}`].some((n) => text.includes(n));
+    // Indonesian and English ways of naming the city (not the regency).
+    const kota = [`kota ${base}`, `pemkot ${base}`, `wali kota ${base}`, `walikota ${base}`, `${base} city`, `city of ${base}`, `mayor of ${base}`].some((n) => text.includes(n));
     const kabupaten = [`kabupaten ${base}`, `kab. ${base}`, `pemkab ${base}`, `bupati ${base}`].some((n) => text.includes(n));
     if (kabupaten && !kota)
       log.error(r, 'source', sourceId, 'kota-not-kabupaten', `the report of "${sourceId}" speaks of Kabupaten ${base[0]!.toUpperCase()}${base.slice(1)}, not ${city.name}: records are keyed to the kota; register the report as rejected (kabupaten)`);
-    else if (!kota)
-      log.warn(r, 'source', sourceId, 'kota-not-named', `the report of "${sourceId}" never names ${city.name}; check that it is about the city and not the regency`);
+    else if (!kota && !explained.has(sourceId))
+      log.warn(r, 'source', sourceId, 'kota-not-named', `the report of "${sourceId}" never names ${city.name}; check that it is about the city and not the regency, and if the places it names show it is, add a flag of type kota_by_place on the source saying which`);
   };
 
+  // A report that names no kota but only places in it (a kelurahan, a centre) is explained by a flag.
+  const explained = new Set((t.flags ?? []).filter((f) => f.value.record_type === 'source' && f.value.type === 'kota_by_place').map((f) => f.value.record_id));
   const checkedPairs = new Set<string>();
   for (const c of t.claims ?? []) {
     const v = c.value;

@@ -316,6 +316,7 @@ function checkFacilityHistories(log: ProblemLog, t: Tables, ix: Indexes) {
     }
   }
   const withStatus = new Set(statuses.map((c) => c.value.record_id));
+  const unclear = new Set((t.flags ?? []).filter((f) => f.value.record_type === 'facility' && f.value.type === 'status_unclear').map((f) => f.value.record_id));
   for (const f of t.facilities)
-    if (!withStatus.has(f.value.id)) log.warn(f, 'id', f.value.id, 'status-missing', 'no report gives this facility a status (planned, under construction, inaugurated, operating), so its status is unknown');
+    if (!withStatus.has(f.value.id) && !unclear.has(f.value.id)) log.warn(f, 'id', f.value.id, 'status-missing', 'no report gives this facility a status (planned, under construction, inaugurated, operating), so its status is unknown; if that is so, add a status_unclear flag saying what the reports say');
 }

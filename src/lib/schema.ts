@@ -75,6 +75,7 @@ export const FLAG_TYPES = [
   'self_contradiction',
   'excerpt_truncated',
   'regency_mentioned',
+  'kota_by_place',
   'other',
 ] as const;
 /** Flags the validator raises itself from the claims; a curator never writes these. */

@@ -23,11 +23,14 @@ const out = join(root, 'dist');
 
 const REPORT = `Pemerintah Kota Kediri melalui Dinas Koperasi dan UMTK menggelar pelatihan batik tulis bagi 25 perajin selama empat hari, 2-5 September 2024, di Gedung Bagawanta Bhari.\n`;
 const EVENT = 'kediri-2024-pelatihan-batik-tulis';
+/** A second outlet's report of the same training, which counts 30 where the first counts 25. */
+const SECOND_REPORT = `Kota Kediri: pelatihan batik tulis Dinas Koperasi dan UMTK diikuti 30 peserta.\n`;
 
 beforeAll(() => {
   writeFileSync(join(reportsDir, 'contoh-kediri-2024.txt'), REPORT);
+  writeFileSync(join(reportsDir, 'contoh-kediri-2024-b.txt'), SECOND_REPORT);
   appendFileSync(join(dataDir, 'cities.csv'), 'kediri,Kota Kediri,Kediri City,kota,Jawa Timur,East Java,3571,-7.817,112.017,https://en.wikipedia.org/wiki/Kediri_(city)\n');
-  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,id,contoh-kediri-2024.txt,,,,\n');
+  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,id,contoh-kediri-2024.txt,,,,\ncontoh-kediri-2024-b,kediri,Contoh Kabar,Pelatihan batik tulis diikuti 30 peserta,headline,https://example.org/kediri-batik-b,2024-09-10,day,Test fixture.,id,contoh-kediri-2024-b.txt,,,,\n');
   const orgs = JSON.parse(readFileSync(join(dataDir, 'organisations.json'), 'utf8')) as unknown[];
   orgs.push({ id: 'dinkop-kediri', city: 'kediri', kind: 'city_office', name: 'Dinas Koperasi dan UMTK Kota Kediri', name_en: 'Kediri City Cooperatives Office', abbreviation: '', variants: [{ name: 'Dinas Koperasi dan UMTK', source: 'contoh-kediri-2024' }] });
   writeFileSync(join(dataDir, 'organisations.json'), JSON.stringify(orgs, null, 2));
@@ -40,7 +43,12 @@ beforeAll(() => {
     ['participants', '25', 'people', 'count', '', 'bagi 25 perajin'],
     ['venue', 'Gedung Bagawanta Bhari', '', '', '', 'di Gedung Bagawanta Bhari'],
   ].map(([field, value, unit, basis, precision, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024', field, part: '', value, unit, basis, date: '', precision, evidence, note: '', best_reason: '' }));
-  appendFileSync(join(dataDir, 'claims.csv'), `${Papa.unparse(claims, { header: false, newline: '\n' })}\n`);
+  // The second report adds its own rows: a link to the event and its own count.
+  const second = [
+    ['reported', '', '', '', 'pelatihan batik tulis Dinas Koperasi dan UMTK'],
+    ['participants', '30', 'people', 'count', 'diikuti 30 peserta'],
+  ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', best_reason: '' }));
+  appendFileSync(join(dataDir, 'claims.csv'), `${Papa.unparse([...claims, ...second], { header: false, newline: '\n' })}\n`);
   execFileSync('npx', ['astro', 'build'], { env: { ...process.env, BATIK_DATA_DIR: dataDir, BATIK_REPORTS_DIR: reportsDir, BATIK_OUT_DIR: out }, stdio: 'pipe' });
 }, 240_000);
 
@@ -50,8 +58,10 @@ describe('a fifth city added to the data', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const kediri = cityProfiles(dataset!).find((p) => p.city.id === 'kediri')!;
     expect(kediri.metrics.trainings.value).toBe(1);
-    expect(kediri.metrics.participants.value).toBe(25);
-    expect(kediri.metrics.person_days.value).toBe(100);
+    // Two reports of one training: one event, the later report's count as best, the range kept.
+    expect(kediri.metrics.trainings.value).toBe(1);
+    expect([kediri.metrics.participants.value, kediri.metrics.participants.low, kediri.metrics.participants.high]).toEqual([30, 25, 30]);
+    expect(kediri.metrics.person_days.value).toBe(120);
     expect(kediri.metrics.certified.value).toBeNull();
   });
 
@@ -59,7 +69,10 @@ describe('a fifth city added to the data', () => {
     for (const lang of ['id', 'en'] as const) {
       const $ = page(out, href({ page: 'city', id: 'kediri' }, lang));
       expect($('h1').text()).toContain('Kediri');
-      expect($('.profile-figures dd[data-metric="participants"] [data-value]').attr('data-value')).toBe('25');
+      expect($('.profile-figures dd[data-metric="participants"] [data-value]').attr('data-value')).toBe('30');
+      expect($('.profile-figures dd[data-metric="participants"] .range').text()).toMatch(/25\s*–\s*30/);
+      const ev = page(out, href({ page: 'event', id: EVENT }, lang));
+      expect(ev('dl.fields').first().text()).toMatch(/30 \(25–30\)[^·]*· 2/);
     }
     expect(existsSync(join(out, 'kegiatan/kediri-2024-pelatihan-batik-tulis/index.html'))).toBe(true);
     expect(existsSync(join(out, 'en/compare/kota-001-vs-kediri/index.html'))).toBe(true);
@@ -68,11 +81,13 @@ describe('a fifth city added to the data', () => {
   it('appears on the home page and on every metric page', () => {
     expect(page(out, '/')('li.card[data-city="kediri"]')).toHaveLength(1);
     for (const m of METRICS) expect(page(out, href({ page: 'metric', id: m.id }, 'en'))('tr[data-city="kediri"]'), m.id).toHaveLength(1);
+    expect(page(out, href({ page: 'metric', id: 'participants' }, 'en'))('tr[data-city="kediri"]').text()).toMatch(/30\s*\(25–30\)/);
   });
 
   it('appears in the downloads', () => {
     const summary = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data/city-summary.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(summary.map((r) => r.city)).toContain('kediri');
-    expect(summary.find((r) => r.city === 'kediri')!.participants).toBe('25');
+    const kediri = summary.find((r) => r.city === 'kediri')!;
+    expect([kediri.participants, kediri.participants_low, kediri.participants_high]).toEqual(['30', '25', '30']);
   });
 });
