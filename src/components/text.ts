@@ -137,9 +137,9 @@ export function recordLink(ref: RecordRef, lang: Lang): { href: string; label: s
     case 'event':
       return { href: href({ page: 'event', id: ref.record.id }, lang), label: eventTitle(ref.record, lang) };
     case 'facility':
-      return { href: `${href({ page: 'city', id: ref.record.city }, lang)}#facility-${ref.record.id}`, label: lang === 'id' ? ref.record.name : ref.record.name_en };
+      return { href: href({ page: 'facility', id: ref.record.id }, lang), label: lang === 'id' ? ref.record.name : ref.record.name_en };
     case 'policy':
-      return { href: `${href({ page: 'city', id: ref.record.city }, lang)}#policy-${ref.record.id}`, label: lang === 'id' ? ref.record.title : ref.record.title_en };
+      return { href: href({ page: 'policy', id: ref.record.id }, lang), label: lang === 'id' ? ref.record.title : ref.record.title_en };
   }
 }
 

@@ -10,12 +10,12 @@ export type PageRef =
   | { page: 'home' | 'sources' | 'methodology' | 'data' }
   | { page: 'city'; id: string }
   | { page: 'metric'; id: MetricId }
-  | { page: 'event'; id: string }
+  | { page: 'event' | 'facility' | 'policy'; id: string }
   | { page: 'compare'; a: string; b: string };
 
 export const WORDS = {
-  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data' },
-  en: { city: 'city', metric: 'metric', event: 'event', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data' },
+  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', facility: 'fasilitas', policy: 'kebijakan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data' },
+  en: { city: 'city', metric: 'metric', event: 'event', facility: 'facility', policy: 'policy', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data' },
 } as const;
 
 export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
@@ -36,7 +36,9 @@ export function href(ref: PageRef, lang: Lang): string {
     case 'metric':
       return `${prefix}${w.metric}/${metricSlug(ref.id)}/`;
     case 'event':
-      return `${prefix}${w.event}/${ref.id}/`;
+    case 'facility':
+    case 'policy':
+      return `${prefix}${w[ref.page]}/${ref.id}/`;
     case 'compare':
       return `${prefix}${w.compare}/${pairSlug(ref.a, ref.b)}/`;
   }
@@ -80,7 +82,8 @@ export const dataFileHref = (name: string) => `/data/${name}`;
 /** Parameters of the generated pages, shared by the Indonesian and English route files. */
 export const routeParams = {
   city: (cities: readonly { id: string }[]) => cities.map((c) => ({ params: { id: c.id } })),
-  event: (events: readonly { id: string }[]) => events.map((e) => ({ params: { id: e.id } })),
+  /** One page per record of a kind: events, facilities, policies. */
+  record: (records: readonly { id: string }[]) => records.map((r) => ({ params: { id: r.id } })),
   metric: (ids: readonly MetricId[]) => ids.map((id) => ({ params: { id: metricSlug(id) }, props: { metric: id } })),
   pair: (pairs: readonly [{ id: string }, { id: string }][]) =>
     pairs.map(([a, b]) => ({ params: { pair: pairSlug(a.id, b.id) }, props: { a: a.id, b: b.id } })),

@@ -24,6 +24,8 @@ const refs: PageRef[] = [
   ...dataset.cities.map((c): PageRef => ({ page: 'city', id: c.id })),
   ...METRICS.map((m): PageRef => ({ page: 'metric', id: m.id })),
   ...dataset.events.map((e): PageRef => ({ page: 'event', id: e.id })),
+  ...dataset.facilities.map((f): PageRef => ({ page: 'facility', id: f.id })),
+  ...dataset.policies.map((p): PageRef => ({ page: 'policy', id: p.id })),
   ...siteModel().pairs.map(([a, b]): PageRef => ({ page: 'compare', a: a.id, b: b.id })),
 ];
 
@@ -37,8 +39,9 @@ describe('pages in both languages', () => {
     const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
     expect(built).toEqual([...pages, ...embeds].sort());
-    // Home, sources, methodology, data; then a page per city, metric, event and pair.
-    expect(pages.length).toBe(2 * (4 + dataset.cities.length + METRICS.length + dataset.events.length + siteModel().pairs.length));
+    // Home, sources, methodology, data; then a page per city, metric, event, facility, policy and pair.
+    const records = dataset.events.length + dataset.facilities.length + dataset.policies.length;
+    expect(pages.length).toBe(2 * (4 + dataset.cities.length + METRICS.length + records + siteModel().pairs.length));
     expect(embeds.filter((e) => e.startsWith('/en/')).length).toBe(embeds.length / 2);
   });
 
@@ -135,5 +138,32 @@ describe('charts', () => {
       });
     }
     expect(count).toBeGreaterThan(30);
+  });
+});
+
+describe('facility and policy pages', () => {
+  it('a facility page gives its status history and what each report says', () => {
+    const f = dataset.facilities.find((x) => x.statuses.length > 0 && x.sources.length > 1) ?? dataset.facilities[0]!;
+    for (const lang of ['id', 'en'] as const) {
+      const $ = page(dist, href({ page: 'facility', id: f.id }, lang));
+      expect($('ol.status-history li')).toHaveLength(f.statuses.length);
+      expect($('section.report')).toHaveLength(f.sources.length);
+      for (const c of f.claims) expect($(`section.report[data-source="${c.source}"] blockquote.evidence`).text()).toContain(c.evidence.replace(/\s+/g, ' ').trim().slice(0, 20));
+    }
+  });
+
+  it('a policy page quotes every report that tells it', () => {
+    for (const p of dataset.policies) {
+      const $ = page(dist, href({ page: 'policy', id: p.id }, 'en'));
+      expect($('section.report').map((_, el) => $(el).attr('data-source')).get()).toEqual(p.sources);
+    }
+  });
+
+  it('a city page lists its facilities and policies, each linking to its own page', () => {
+    for (const c of dataset.cities) {
+      const $ = page(dist, href({ page: 'city', id: c.id }, 'id'));
+      for (const f of dataset.facilitiesByCity.get(c.id) ?? []) expect($(`#facility-${f.id} a`).attr('href')).toBe(href({ page: 'facility', id: f.id }, 'id'));
+      for (const p of dataset.policiesByCity.get(c.id) ?? []) expect($(`#policy-${p.id} a`).attr('href')).toBe(href({ page: 'policy', id: p.id }, 'id'));
+    }
   });
 });
