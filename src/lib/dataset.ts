@@ -83,6 +83,13 @@ export interface FacilityStatusEntry {
   claims: Claim[];
 }
 
+/**
+ * A facility's latest status: the last one whose date is known; a status from a report of
+ * unknown date says nothing of when, so it is the latest only when no status is dated.
+ */
+export const latestStatus = (f: { statuses: readonly FacilityStatusEntry[] }): FacilityStatusEntry | undefined =>
+  f.statuses.filter((s) => s.as_of !== null).at(-1) ?? f.statuses.at(-1);
+
 export interface Facility extends FacilityRow, Resolved {
   location: string | null;
   funding: number | null;

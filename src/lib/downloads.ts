@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Dataset } from './dataset';
+import { latestStatus, type Dataset } from './dataset';
 import type { Estimate } from './estimate';
 import { METRICS } from './metrics';
 import {
@@ -301,7 +301,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       fields: facilityFields,
       primaryKey: ['id'],
       foreignKeys: [fk('city', 'cities')],
-      rows: dataset.facilities.map((r) => ({ ...pick(r, facilityFields), status: r.statuses.at(-1)?.status ?? null, status_as_of: r.statuses.at(-1)?.as_of ?? null, ...estimateCells('funding', r.estimates.funding) })),
+      rows: dataset.facilities.map((r) => ({ ...pick(r, facilityFields), status: latestStatus(r)?.status ?? null, status_as_of: latestStatus(r)?.as_of ?? null, ...estimateCells('funding', r.estimates.funding) })),
     },
     {
       name: 'facility-status',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
 import { METRICS, type MetricId } from '../../src/lib/metrics';
 import { dataPaths } from '../../src/lib/paths';
+import { latestStatus } from '../../src/lib/dataset';
 import { cityProfile, cityProfiles } from '../../src/lib/summarise';
 import { city, dataset, event, facility } from '../helpers/records';
 
@@ -168,5 +169,14 @@ describe('the comparison period', () => {
     expect(p.metrics.exhibitions.records).toEqual(['recent']);
     expect(p.beforePeriod.map((e) => e.id)).toEqual(['old']);
     expect(p.records).toBe(2);
+  });
+});
+
+describe('a facility’s latest status', () => {
+  const entry = (status: 'planned' | 'inaugurated' | 'operating', as_of: string | null) => ({ facility: 'fac-1', status, as_of, precision: as_of ? ('day' as const) : ('unknown' as const), dated: false, sources: ['src-1'], claims: [] });
+  it('is the last dated one; a status from a report of unknown date does not overtake it', () => {
+    expect(latestStatus(facility({ statuses: [entry('inaugurated', '2024-02-07'), entry('operating', '2024-05-04'), entry('planned', null)] }))?.status).toBe('operating');
+    expect(latestStatus(facility({ statuses: [entry('planned', null)] }))?.status).toBe('planned');
+    expect(latestStatus(facility({ statuses: [] }))).toBeUndefined();
   });
 });
