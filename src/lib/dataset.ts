@@ -259,21 +259,25 @@ function resolveEvent(row: EventRow, r: ReturnType<typeof resolver>): BatikEvent
 function resolveFacility(row: FacilityRow, r: ReturnType<typeof resolver>, sourceById: ReadonlyMap<string, Source>): Facility {
   const { field, ...resolved } = r.base('facility', row.id);
   const funding = r.estimate(field('funding'));
-  // One status on one date is one entry, however many reports tell it.
-  const entries = new Map<string, FacilityStatusEntry>();
-  for (const c of field('status')) {
+  // One status on one date is one entry, however many reports tell it: an inauguration one
+  // outlet dates to the day and another only to the month is one ceremony, kept at the day.
+  const entries: FacilityStatusEntry[] = [];
+  const compatible = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+  for (const c of [...field('status')].sort((a, b) => (b.date?.length ?? 0) - (a.date?.length ?? 0))) {
     const status = c.value as FacilityStatus;
     const source = sourceById.get(c.source);
     const as_of = c.date ?? source?.published ?? null;
     const precision = c.date ? (c.precision ?? 'day') : (source?.published_precision ?? 'unknown');
-    const key = `${status} ${as_of}`;
-    const entry = entries.get(key);
+    const dated = c.date !== null;
+    const entry = entries.find(
+      (e) => e.status === status && e.dated === dated && (e.as_of === as_of || (dated && e.as_of !== null && as_of !== null && compatible(e.as_of, as_of))),
+    );
     if (entry) {
       if (!entry.sources.includes(c.source)) entry.sources.push(c.source);
       entry.claims.push(c);
-    } else entries.set(key, { facility: row.id, status, as_of, precision, dated: c.date !== null, sources: [c.source], claims: [c] });
+    } else entries.push({ facility: row.id, status, as_of, precision, dated, sources: [c.source], claims: [c] });
   }
-  const statuses = [...entries.values()].sort(
+  const statuses = [...entries].sort(
     (a, b) => (a.as_of ?? '9999').localeCompare(b.as_of ?? '9999') || FACILITY_STATUSES.indexOf(a.status) - FACILITY_STATUSES.indexOf(b.status),
   );
   return {

@@ -157,6 +157,17 @@ describe('the curator recipe, example by example', () => {
     expect(statuses[0]).toMatchObject({ status: 'inaugurated', as_of: '2024-02-07', dated: true, sources: ['alpha-2024-02-07-antara', 'alpha-2024-02-08-detik'] });
   });
 
+  it('an outlet that dates the same ceremony only to the month adds a source, not an entry', () => {
+    const r = fixture([], [
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,reported,,,,,,,Gedung Sentra Batik Kota Alpha diresmikan,,',
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,status,,inaugurated,,,2024-02,month,diresmikan pada Rabu (7/2/2024),,',
+    ]);
+    expect(errors(r)).toEqual([]);
+    const statuses = r.dataset!.facilityById.get('alpha-sentra-batik')!.statuses;
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]).toMatchObject({ as_of: '2024-02-07', precision: 'day', sources: ['alpha-2024-02-07-antara', 'alpha-2024-02-08-detik'] });
+  });
+
   it('a rejected report is listed for its city and can support nothing', () => {
     const r = fixture();
     expect(r.dataset!.rejectedByCity.get('alpha')!.map((s) => s.id)).toEqual(['alpha-2024-06-01-bupati']);
