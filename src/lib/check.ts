@@ -1,4 +1,4 @@
-import type { DatasetTables } from './dataset';
+import { groupBy, type DatasetTables } from './dataset';
 import type { Problem } from './problems';
 import { CLAIM_FIELDS, FACILITY_STATUSES, type ClaimRow, type RecordType } from './schema';
 import { checkEvidence, type ReportCheckOptions } from './check-evidence';
@@ -188,10 +188,11 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
   for (const s of t.sources ?? [])
     if (s.value.rejected === null && !cited.has(s.value.id))
       log.warn(s, 'id', s.value.id, 'source-unused', 'no record cites this report: link it to the records it tells in claims.csv, or register it as rejected with the reason');
+  const told = new Set(t.claims.filter((c) => c.value.field === 'reported').map((c) => `${c.value.record_type}:${c.value.record_id}`));
   for (const type of ['event', 'facility', 'policy'] as const) {
     const rows = { event: t.events, facility: t.facilities, policy: t.policies }[type];
     for (const r of rows ?? [])
-      if (![...reportedPairs].some((p) => p.startsWith(`${type}:${r.value.id}:`)))
+      if (!told.has(`${type}:${r.value.id}`))
         log.error(r, 'id', r.value.id, 'record-unreported', `no report tells this ${type}: add a "reported" row to claims.csv with the source and the phrase`);
   }
 }
@@ -260,15 +261,20 @@ function checkDuplicates(log: ProblemLog, t: Tables) {
       const span = spans.get(v.record_id);
       spans.set(v.record_id, span ? [lo < span[0] ? lo : span[0], hi > span[1] ? hi : span[1]] : [lo, hi]);
     }
-    const events = t.events.filter((e) => spans.has(e.value.id));
-    for (let i = 0; i < events.length; i++)
-      for (let j = 0; j < i; j++) {
-        const [a, b] = [events[i]!, events[j]!];
-        if (a.value.city !== b.value.city || a.value.kind !== b.value.kind || distinct.has(`event:${a.value.id}:${b.value.id}`)) continue;
-        const [sa, sb] = [spans.get(a.value.id)!, spans.get(b.value.id)!];
-        if (sa[0] <= sb[1] && sb[0] <= sa[1])
-          log.warn(a, 'id', a.value.id, 'possible-duplicate', `"${a.value.id}" and "${b.value.id}" (line ${b.line}) are both ${a.value.kind} events of ${a.value.city} on overlapping dates: if one report retells the other's event, link it to the existing record in claims.csv; if they are different events, add the pair to distinct.csv with the reason`);
+    // Only events of one city and kind can be the same event: compare within those groups, so
+    // the check grows with the events of a city, not with the square of all events.
+    const groups = groupBy(t.events.filter((e) => spans.has(e.value.id)), (e) => `${e.value.city}:${e.value.kind}`);
+    for (const events of groups.values()) {
+      for (let i = 0; i < events.length; i++) {
+        for (let j = 0; j < i; j++) {
+          const [a, b] = [events[i]!, events[j]!];
+          if (distinct.has(`event:${a.value.id}:${b.value.id}`)) continue;
+          const [sa, sb] = [spans.get(a.value.id)!, spans.get(b.value.id)!];
+          if (sa[0] <= sb[1] && sb[0] <= sa[1])
+            log.warn(a, 'id', a.value.id, 'possible-duplicate', `"${a.value.id}" and "${b.value.id}" (line ${b.line}) are both ${a.value.kind} events of ${a.value.city} on overlapping dates: if one report retells the other's event, link it to the existing record in claims.csv; if they are different events, add the pair to distinct.csv with the reason`);
+        }
       }
+    }
   }
   if (t.facilities) {
     const names = new Map<string, Located<DatasetTables['facilities'][number]>>();

@@ -180,7 +180,7 @@ export const compareEvents = (a: BatikEvent, b: BatikEvent): number =>
   (a.start_date ?? a.end_date ?? '9999').localeCompare(b.start_date ?? b.end_date ?? '9999');
 
 /** Follows reprint_of to the report first published with the text. */
-export function originalOf(sources: ReadonlyMap<string, SourceRow>, id: string): string {
+function originalOf(sources: ReadonlyMap<string, SourceRow>, id: string): string {
   const seen = new Set<string>();
   let current = id;
   for (;;) {

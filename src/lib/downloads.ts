@@ -388,7 +388,7 @@ export interface PackageInfo {
 }
 
 /** The version of the downloads' columns; see data/CHANGELOG.md. */
-export const DATA_PACKAGE_VERSION = '2.0.0';
+const DATA_PACKAGE_VERSION = '2.0.0';
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {

@@ -247,7 +247,7 @@ export const CLAIM_FIELDS = {
   facility: { reported: 'none', status: 'status', location: 'text', funding: 'amount', opened_by: 'text' },
   policy: { reported: 'none', number: 'text', year: 'count', requires: 'text' },
 } as const satisfies Record<ClaimedType, Record<string, 'none' | 'date' | 'count' | 'amount' | 'text' | 'status'>>;
-export type ClaimField = { [T in ClaimedType]: keyof (typeof CLAIM_FIELDS)[T] }[ClaimedType];
+
 
 export const claims = table({
   file: 'claims.csv',

@@ -1,5 +1,5 @@
-import type { BatikEvent } from '../lib/dataset';
-import { METRICS, type MetricId, type MetricValue } from '../lib/metrics';
+import type { BatikEvent } from './dataset';
+import { METRICS, type MetricId, type MetricValue } from './metrics';
 
 /** The metrics a year of events can be read on: every metric of events (facilities are not dated by year). */
 export const YEAR_METRICS = ['trainings', 'participants', 'businesses', 'pupils', 'certified', 'exhibitions', 'training_days'] as const satisfies readonly MetricId[];
