@@ -1,7 +1,7 @@
 import type { BatikEvent, City, Dataset, Policy, Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
 import { HEADLINE_METRICS, inComparisonPeriod, METRICS, type MetricId } from '../lib/metrics';
-import { href, type PageRef } from '../lib/routes';
+import { href, pairSlug, type PageRef } from '../lib/routes';
 import type { SiteModel } from '../lib/site';
 import { headlineComparison, metricRanking } from './comparison';
 import { coverageMatrix, coverageRows } from './coverage';
@@ -108,9 +108,9 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
         embeddable: true,
       })),
     ...pairs.map(([a, b]): ChartEntry => ({
-      slug: `timeline-${a.id}-vs-${b.id}`,
+      slug: `timeline-${pairSlug(a.id, b.id)}`,
       page: { page: 'compare', a: a.id, b: b.id },
-      chart: eventsOverTime([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], [], lang, `timeline-${a.id}-vs-${b.id}`),
+      chart: eventsOverTime([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], [], lang, `timeline-${pairSlug(a.id, b.id)}`),
       sources: cite([...cityEvents(a.id), ...cityEvents(b.id)]),
       embeddable: false,
     })),

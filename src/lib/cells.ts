@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import { z } from 'zod';
 import { invisibleCharacter } from './text';
 
@@ -24,10 +25,13 @@ export const text = z.string().superRefine((v, ctx) => void required(ctx, v));
 export const optionalText = z.string().transform((v) => (v === '' ? null : v));
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids name page folders and files: kept well under the 255 bytes a file name may have, with room for a pair of them. */
+export const ID_MAX_LENGTH = 80;
 function checkId(v: string, ctx: Ctx): void {
   if (!required(ctx, v)) return;
   const invisible = invisibleCharacter(v);
   if (invisible) issue(ctx, 'id-format', `the id contains an invisible or non-breaking space (${invisible})`);
+  else if (v.length > ID_MAX_LENGTH) issue(ctx, 'id-length', `the id has ${v.length} characters; an id has at most ${ID_MAX_LENGTH}`);
   else if (!ID.test(v)) {
     const folded = v.trim().toLowerCase();
     const hint = ID.test(folded) ? ` (did you mean "${folded}"? ids are matched exactly, never folded)` : '';
@@ -156,11 +160,33 @@ function checkHttps(v: string, ctx: Ctx): void {
   try {
     const url = new URL(v);
     if (url.protocol !== 'https:' || !url.hostname.includes('.')) throw new Error('host');
+    const mixed = mixedScripts(url.hostname);
+    if (mixed) issue(ctx, 'https-url', `the host of "${v}" mixes ${mixed} letters: it reads "${domainToUnicode(url.hostname)}" but is "${url.hostname}"`);
   } catch {
     issue(ctx, 'https-url', `"${v}" is not a well-formed https: address`);
   }
 }
 export const httpsUrl = z.string().superRefine((v, ctx) => void (required(ctx, v) && checkHttps(v, ctx)));
+
+/** The kinds of letter a host name is written in; Latin, Cyrillic and Greek are told apart, as look-alikes come from them. */
+const SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+];
+/**
+ * When a host (given as the URL parser gives it, in punycode) is written in letters of more
+ * than one kind — "jаtim" with a Cyrillic "а" — the names of those kinds ("Latin and
+ * Cyrillic"); otherwise undefined. A host written wholly in one other script is not mixed.
+ */
+export function mixedScripts(hostname: string): string | undefined {
+  const kinds = new Set<string>();
+  for (const c of domainToUnicode(hostname)) {
+    if (!/\p{L}/u.test(c)) continue;
+    kinds.add(SCRIPTS.find(([, re]) => re.test(c))?.[0] ?? 'other');
+  }
+  return kinds.size > 1 ? [...kinds].join(' and ') : undefined;
+}
 
 /**
  * The original address of a report: http: or https: (many government pages were published
@@ -178,6 +204,8 @@ function checkWebUrl(v: string, ctx: Ctx): void {
     if (url.username || url.password) issue(ctx, 'web-url', `"${v}" has a user name before its host; give the plain address`);
     else if (/^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('[')) issue(ctx, 'web-url', `"${v}" points at a bare IP address, not a named host`);
     else if (!url.hostname.includes('.')) throw new Error('host');
+    else if (mixedScripts(url.hostname))
+      issue(ctx, 'web-url', `the host of "${v}" mixes ${mixedScripts(url.hostname)} letters, as a look-alike of another site's name does: it reads "${domainToUnicode(url.hostname)}" but is "${url.hostname}"; give the publisher's real address`);
   } catch {
     issue(ctx, 'web-url', `"${v}" is not a well-formed address`);
   }

@@ -1,6 +1,7 @@
 import { groupBy, type DatasetTables } from './dataset';
 import type { Problem } from './problems';
-import { CLAIM_FIELDS, FACILITY_STATUSES, type ClaimRow, type RecordType } from './schema';
+import { CLAIM_FIELDS, daysBetween, FACILITY_STATUSES, type ClaimRow, type RecordType } from './schema';
+import { PLAUSIBLE } from './plausibility';
 import { checkEvidence, type ReportCheckOptions } from './check-evidence';
 import { closest } from './text';
 import { phraseStates } from './numbers';
@@ -60,6 +61,7 @@ export function checkDataset(t: Tables, reports: ReportCheckOptions): Problem[] 
   const log = new ProblemLog();
   const ix = checkReferences(log, t);
   checkClaims(log, t, ix);
+  checkPublication(log, t, new Date().toISOString().slice(0, 10));
   checkFlags(log, t, ix);
   checkDuplicates(log, t);
   checkFacilityHistories(log, t, ix);
@@ -111,6 +113,9 @@ function checkReferences(log: ProblemLog, t: Tables) {
     const facility = e.value.facility ? records.facility.get(e.value.facility) : undefined;
     if (facility && facility.value.city !== e.value.city)
       log.error(e, 'facility', e.value.facility, 'facility-city', `the facility belongs to "${facility.value.city}", not "${e.value.city}"`);
+    const organiser = e.value.organiser ? organisations.get(e.value.organiser)?.value : undefined;
+    if (organiser && organiser.city !== '' && organiser.city !== e.value.city)
+      log.error(e, 'organiser', e.value.organiser, 'organiser-city', `the organiser is a body of "${organiser.city}", not of "${e.value.city}"; name this city's office, or leave "city" blank in organisations.json for a provincial or national body`);
   }
   for (const f of t.facilities ?? []) ref(f, 'city', f.value.city, cityIds, 'city');
   for (const p of t.policies ?? []) ref(p, 'city', p.value.city, cityIds, 'city');
@@ -157,7 +162,9 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
       log.warn(c, 'source', v.source, 'source-city', `report "${v.source}" was read for "${source.city}" but this ${v.record_type} is in "${record.city}"`);
     if (v.evidence.trim().length < 5)
       log.error(c, 'evidence', v.evidence, 'evidence-too-short', 'an evidence phrase is a few words copied from the report (at least 5 characters), enough to find the figure');
-    const kind = (CLAIM_FIELDS[v.record_type] as Record<string, string>)[v.field];
+    const fields: Record<string, string> = CLAIM_FIELDS[v.record_type];
+    const kind = Object.hasOwn(fields, v.field) ? fields[v.field] : undefined;
+    if ((kind === 'count' || kind === 'amount') && v.value !== null && /^\d+$/.test(v.value)) checkRange(log, c, kind, Number(v.value));
     if ((kind === 'count' || kind === 'amount') && v.value !== null && /^\d+$/.test(v.value) && v.basis !== 'inferred' && v.basis !== 'dates' && !phraseStates(v.evidence, Number(v.value)))
       log.error(
         c,
@@ -166,11 +173,10 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
         'figure-not-in-evidence',
         `the evidence phrase does not state ${v.value} (digits as Indonesian writes them, e.g. "1.200", or words such as "tiga puluh"); copy the phrase that states it, or set basis "inferred" and flag it`,
       );
-    if (v.record_type === 'event' && v.field === 'start_date' && v.note === null && v.value && source?.published) {
-      const len = Math.min(v.value.length, source.published.length);
-      if (v.value.slice(0, len) > source.published.slice(0, len))
-        log.warn(c, 'value', v.value, 'date-after-publication', `the date is after the report's publication (${source.published}); fine for an announcement ("akan"): say so in the note; otherwise check the date`);
-    }
+    const date = kind === 'date' ? v.value : kind === 'status' ? v.date : null;
+    // An end date after publication is common (a report of a training still running), and a
+    // status date may be a planned one; a start after publication needs an announcement.
+    if (date !== null) checkRecordDate(log, c, date, kind === 'date' ? 'value' : 'date', v.field === 'start_date' ? source?.published ?? null : null);
   }
   // One report's own dates must run forwards: its end not before its start.
   const starts = new Map<string, Located<ClaimRow>>();
@@ -180,6 +186,7 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
     if (start && c.value.value!.slice(0, start.length) < start.slice(0, c.value.value!.length))
       log.error(c, 'value', c.value.value, 'end-before-start', `this report's end date is before the start date it gives (${start})`);
   }
+  checkDurations(log, t);
   for (const [pair, c] of pairs)
     if (!reportedPairs.has(pair))
       log.error(c, 'field', c.value.field, 'reported-missing', `report "${c.value.source}" gives figures for ${c.value.record_type} "${c.value.record_id}" but has no "reported" row linking it with the phrase that tells the record`);
@@ -195,6 +202,61 @@ function checkClaims(log: ProblemLog, t: Tables, ix: Indexes) {
       if (!told.has(`${type}:${r.value.id}`))
         log.error(r, 'id', r.value.id, 'record-unreported', `no report tells this ${type}: add a "reported" row to claims.csv with the source and the phrase`);
   }
+}
+
+/** A count or an amount within the bounds of src/lib/plausibility.ts. */
+function checkRange(log: ProblemLog, c: Located<ClaimRow>, kind: 'count' | 'amount', value: number) {
+  const counts: Record<string, readonly [number, number]> = PLAUSIBLE.counts;
+  const field = c.value.field;
+  const [min, max] = kind === 'amount' ? [0, PLAUSIBLE.rupiah] : Object.hasOwn(counts, field) ? counts[field]! : [0, Infinity];
+  if (value < min || value > max)
+    log.error(c, 'value', c.value.value, 'plausible-range', `${value} is outside the plausible range of ${field} (${min} to ${max}): check for a typing error; if the report really says so, raise the bound in src/lib/plausibility.ts`);
+}
+
+/**
+ * A date a report gives: not before the first plausible year, and (when `published` is given)
+ * not after the report was published unless the report announces it in advance (basis
+ * "announced").
+ */
+function checkRecordDate(log: ProblemLog, c: Located<ClaimRow>, date: string, column: 'value' | 'date', published: string | null) {
+  if (Number(date.slice(0, 4)) < PLAUSIBLE.firstEventYear)
+    log.error(c, column, date, 'plausible-date', `a date before ${PLAUSIBLE.firstEventYear} is almost surely a typing error (the bound is in src/lib/plausibility.ts)`);
+  if (published === null || c.value.basis === 'announced') return;
+  const len = Math.min(date.length, published.length);
+  if (date.slice(0, len) > published.slice(0, len))
+    log.error(c, column, date, 'date-after-publication', `the date is after the report was published (${published}); if the report announces the event in advance ("akan", "mendatang", a programme), set basis "announced"; otherwise check the date`);
+}
+
+/** A duration a report gives agrees with the start and end days the same report gives, unless the record is flagged as contradicting itself. */
+function checkDurations(log: ProblemLog, t: Tables) {
+  const selfContradicting = new Set((t.flags ?? []).filter((f) => f.value.type === 'self_contradiction').map((f) => `${f.value.record_type}:${f.value.record_id}`));
+  const days = new Map<string, string>();
+  for (const c of t.claims ?? [])
+    if ((c.value.field === 'start_date' || c.value.field === 'end_date') && c.value.precision === 'day' && c.value.value)
+      days.set(`${c.value.record_id}:${c.value.source}:${c.value.field}`, c.value.value);
+  for (const c of t.claims ?? []) {
+    const v = c.value;
+    if (v.record_type !== 'event' || v.field !== 'duration_days' || v.basis !== 'reported' || !v.value || selfContradicting.has(`event:${v.record_id}`)) continue;
+    const start = days.get(`${v.record_id}:${v.source}:start_date`);
+    const end = days.get(`${v.record_id}:${v.source}:end_date`);
+    if (start && end && daysBetween(start, end) !== Number(v.value))
+      log.error(c, 'value', v.value, 'duration-dates', `this report dates the event ${start} to ${end} (${daysBetween(start, end)} days) but states ${v.value} days; check both, or flag the record "self_contradiction" if the report contradicts itself`);
+  }
+}
+
+/** Reports published within the plausible years and not after today. */
+function checkPublication(log: ProblemLog, t: Tables, today: string) {
+  for (const s of t.sources ?? []) {
+    const published = s.value.published;
+    if (published === null) continue;
+    if (Number(published.slice(0, 4)) < PLAUSIBLE.firstPublicationYear)
+      log.error(s, 'published', published, 'plausible-date', `a report published before ${PLAUSIBLE.firstPublicationYear} is almost surely a typing error (the bound is in src/lib/plausibility.ts)`);
+    else if (published > today.slice(0, published.length))
+      log.error(s, 'published', published, 'published-future', `the publication date is after today (${today})`);
+  }
+  for (const p of t.population ?? [])
+    if (p.value.value > PLAUSIBLE.population)
+      log.error(p, 'value', String(p.value.value), 'plausible-range', `a city of more than ${PLAUSIBLE.population} people is almost surely a typing error (the bound is in src/lib/plausibility.ts)`);
 }
 
 /** Flags point at real records and fields; vague figures carry the flag that explains them. */

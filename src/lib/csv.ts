@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Problem } from './problems';
-import { closest, decodeUtf8, invisibleCharacter } from './text';
+import { closest, decodeUtf8, invisibleCharacter, looksLikeUtf16, unsafeText, UTF16_MESSAGE } from './text';
 
 /** One data row of a CSV file, with where it starts in the file. */
 export interface CsvRow {
@@ -31,6 +31,10 @@ export function parseCsv(
   const problems: Problem[] = [];
   const fail = (p: Omit<Problem, 'severity' | 'file'>) => problems.push({ severity: 'error', file, ...p });
 
+  if (looksLikeUtf16(bytes)) {
+    fail({ line: 1, rule: 'utf-16', message: UTF16_MESSAGE });
+    return { problems };
+  }
   const decoded = decodeUtf8(bytes);
   if ('badLine' in decoded) {
     fail({ line: decoded.badLine, rule: 'utf-8', message: `bytes that are not valid UTF-8 on this line; save the file as UTF-8` });
@@ -95,8 +99,9 @@ export function parseCsv(
   const rows: CsvRow[] = [];
   dataRows.forEach((raw, i) => {
     const row = i + 1;
-    if (raw.cells.length === 1 && raw.cells[0] === '') {
-      fail({ line: raw.line, row, rule: 'blank-row', message: 'a blank row; delete it' });
+    // A spreadsheet often saves an emptied row as a line of commas: one problem, not one per cell.
+    if (raw.cells.every((c) => c === '')) {
+      fail({ line: raw.line, row, rule: 'blank-row', message: 'a blank row (no cell has a value); delete it' });
       return;
     }
     if (raw.cells.length !== header.length) {
@@ -110,12 +115,14 @@ export function parseCsv(
       if (value !== value.trim()) {
         fail({ line: raw.line, row, column: name, value, rule: 'no-surrounding-space', message: 'the cell starts or ends with white space; remove it (values are never trimmed silently)' });
       }
+      const unsafe = unsafeText(value);
+      if (unsafe) fail({ line: raw.line, row, column: name, value, rule: 'text-characters', message: unsafe });
     });
     rows.push({ line: raw.line, row, cells });
   });
-  // Rows that are only badly spaced are still returned, so their cells get checked too and
+  // Rows that are only badly spaced or hold a bad character are still returned, so their cells get checked too and
   // every problem of the file is listed at once; the space errors still fail the file.
-  const structural = problems.some((p) => p.rule !== 'no-surrounding-space');
+  const structural = problems.some((p) => p.rule !== 'no-surrounding-space' && p.rule !== 'text-characters');
   return structural ? { problems } : { table: { header, rows }, problems };
 }
 

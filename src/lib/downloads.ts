@@ -198,7 +198,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
     f('part', 'string', 'For a breakdown of participants: the part this figure counts; blank for a total.'),
     f('value', 'string', 'The value as the report gives it (numbers as digits, rupiah in full, dates as YYYY[-MM[-DD]]).'),
     f('unit', 'string', 'Unit of a count (people, businesses, pupils, companions, groups) or rupiah.'),
-    f('basis', 'string', 'What the figure is: count, target, approximate, at_least, inferred; reported or dates for a duration; budget, contract, realised or unspecified for funding.'),
+    f('basis', 'string', 'What the figure is: count, target, approximate, at_least, inferred; reported or dates for a duration; announced (told in advance) or inferred for a date; budget, contract, realised or unspecified for funding.'),
     f('date', 'string', 'For a facility status: the date the status holds, when the report gives it.'),
     f('precision', 'string', 'Precision of the date in value or date.', { enum: DATE_PRECISIONS }),
     f('evidence', 'string', 'Verbatim phrase from the report, checked against its text.', { required: true }),
@@ -366,9 +366,17 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
 }
 
 /**
- * CSV for spreadsheets: UTF-8, lists joined with "|", blanks for not reported. A text cell
- * that starts with =, +, -, @, tab or CR is prefixed with an apostrophe so no spreadsheet
- * runs it as a formula (numbers are written as numbers and left alone).
+ * A text cell a spreadsheet could run as a formula (OWASP, "CSV Injection"): one whose
+ * first character, or the first after white space, on its first line or any other, is =, +,
+ * -, @ (or their full-width forms), a tab or a carriage return. Such a cell is written with
+ * an apostrophe before it, so the spreadsheet shows it as text.
+ */
+export const FORMULA_START = /(?:^|\n)\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * CSV for spreadsheets: UTF-8, lists joined with "|", blanks for not reported, text that
+ * could run as a formula neutralised (FORMULA_START); numbers are written as numbers and
+ * left alone.
  */
 export function toCsv(resource: Resource): string {
   const data = resource.rows.map((row) =>
@@ -377,7 +385,7 @@ export function toCsv(resource: Resource): string {
       return Array.isArray(v) ? v.join('|') : v;
     }),
   );
-  return `${Papa.unparse({ fields: resource.fields.map((x) => x.name), data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse({ fields: resource.fields.map((x) => x.name), data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
 }
 
 export const toJson = (resource: Resource): string => `${JSON.stringify(resource.rows, null, 2)}\n`;
@@ -388,7 +396,7 @@ export interface PackageInfo {
 }
 
 /** The version of the downloads' columns; see data/CHANGELOG.md. */
-const DATA_PACKAGE_VERSION = '2.0.0';
+const DATA_PACKAGE_VERSION = '2.1.0';
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {

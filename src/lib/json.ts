@@ -1,6 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from './problems';
-import { decodeUtf8 } from './text';
+import { decodeUtf8, looksLikeUtf16, unsafeText, UTF16_MESSAGE } from './text';
 
 export interface JsonDocument {
   value: unknown;
@@ -10,6 +10,26 @@ export interface JsonDocument {
   lineOf(path: (string | number)[]): number | undefined;
 }
 
+/** Deeper nesting than any record needs; refused before parsing, which would otherwise recurse until the stack runs out. */
+const MAX_DEPTH = 16;
+
+/** The offset at which nesting first goes deeper than MAX_DEPTH, or undefined. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
+}
+
 /**
  * Read a JSON file strictly: UTF-8, no comments, no trailing commas, no duplicate keys
  * (JSON.parse silently keeps the last one) and no "__proto__" keys (which would change an
@@ -17,6 +37,10 @@ export interface JsonDocument {
  */
 export function parseJson(bytes: Uint8Array, file: string): { document?: JsonDocument; problems: Problem[] } {
   const problems: Problem[] = [];
+  if (looksLikeUtf16(bytes)) {
+    problems.push({ severity: 'error', file, line: 1, rule: 'utf-16', message: UTF16_MESSAGE });
+    return { problems };
+  }
   const decoded = decodeUtf8(bytes);
   if ('badLine' in decoded) {
     problems.push({ severity: 'error', file, line: decoded.badLine, rule: 'utf-8', message: 'bytes that are not valid UTF-8 on this line; save the file as UTF-8' });
@@ -26,6 +50,11 @@ export function parseJson(bytes: Uint8Array, file: string): { document?: JsonDoc
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
   if (text.trim() === '') {
     problems.push({ severity: 'error', file, line: 1, rule: 'not-empty', message: 'the file is empty' });
+    return { problems };
+  }
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    problems.push({ severity: 'error', file, line: lineAt(deep), rule: 'json-depth', message: `objects and arrays are nested more than ${MAX_DEPTH} deep here; an organisation record is at most 4 deep` });
     return { problems };
   }
   const errors: ParseError[] = [];
@@ -58,6 +87,13 @@ export function parseJson(bytes: Uint8Array, file: string): { document?: JsonDoc
           problems.push({ severity: 'error', file, line, column: key, rule: 'json-duplicate-key', message: `the key "${key}" appears twice in one object (first on line ${seen.get(key)})` });
         else seen.set(key, line);
       }
+    }
+    if (node.type === 'string') {
+      const value = String(node.value);
+      const unsafe = unsafeText(value);
+      if (unsafe) problems.push({ severity: 'error', file, line: lineAt(node.offset), value, rule: 'text-characters', message: unsafe });
+      // As in a CSV cell: values are never trimmed silently.
+      if (value !== value.trim()) problems.push({ severity: 'error', file, line: lineAt(node.offset), value, rule: 'no-surrounding-space', message: 'the text starts or ends with white space; remove it' });
     }
     node.children?.forEach(walk);
   };

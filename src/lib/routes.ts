@@ -19,7 +19,9 @@ export const WORDS = {
 } as const;
 
 export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
-export const pairSlug = (a: string, b: string) => `${a}-vs-${b}`;
+/** The word between two city ids in a comparison's address; city ids may not contain it (schema.ts). */
+export const PAIR_SEPARATOR_WORD = 'vs';
+export const pairSlug = (a: string, b: string) => `${a}-${PAIR_SEPARATOR_WORD}-${b}`;
 
 export function href(ref: PageRef, lang: Lang): string {
   const prefix = lang === 'id' ? '/' : '/en/';

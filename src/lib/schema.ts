@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as cell from './cells';
+import { PAIR_SEPARATOR_WORD } from './routes';
 
 /**
  * The data contract: one schema per data file, the enumerations they use, and the rules
@@ -29,6 +30,8 @@ export const DURATION_BASES = ['reported', 'dates'] as const;
 export const COUNT_BASES = ['count', 'target', 'approximate', 'at_least', 'inferred'] as const;
 /** What a count counts. Figures of different units are never added together. */
 export const COUNT_UNITS = ['people', 'businesses', 'pupils', 'companions', 'groups'] as const;
+/** A date as the report gives it: blank when it tells what happened, "announced" when it tells in advance what will, "inferred" when the curator worked it out. */
+export const DATE_BASES = ['announced', 'inferred'] as const;
 export const FUNDING_BASES = ['budget', 'contract', 'realised', 'unspecified'] as const;
 export const FACILITY_KINDS = ['batik_centre', 'gallery', 'museum', 'monument', 'waste_water_plant', 'batik_village', 'building', 'other'] as const;
 /** In the order a facility normally moves through them. */
@@ -122,6 +125,11 @@ export const cities = table({
     longitude: cell.decimal(94.5, 141.5),
     coordinates_source: cell.httpsUrl,
   }),
+  rules(r, problem) {
+    // Two cities' comparison page is "<a>-vs-<b>": a city id holding "-vs-" would make two pairs share one address.
+    if (r.id.split('-').includes(PAIR_SEPARATOR_WORD))
+      problem('id', 'id-reserved', `a city id may not contain "${PAIR_SEPARATOR_WORD}" as a word: it separates the two cities in a comparison's address`);
+  },
 });
 
 /** The length of a date written at each precision. */
@@ -296,7 +304,9 @@ export const claims = table({
     else if (r.field === 'duration_days') allowed('basis', DURATION_BASES);
     else if (kind === 'amount') allowed('basis', FUNDING_BASES);
     else if (kind === 'count') allowed('basis', null);
-    else if (r.basis !== null && r.basis !== 'inferred') problem('basis', 'claim-basis', `"${r.field}" takes no basis other than "inferred"`);
+    else if (kind === 'date' && r.basis !== null && !(DATE_BASES as readonly string[]).includes(r.basis))
+      problem('basis', 'claim-basis', `"${r.basis}" is not a basis of a date; leave it blank, or use one of ${DATE_BASES.join(', ')}`);
+    else if (kind !== 'date' && r.basis !== null && r.basis !== 'inferred') problem('basis', 'claim-basis', `"${r.field}" takes no basis other than "inferred"`);
     if (r.part !== null && r.field !== 'participants' && r.field !== 'funding') problem('part', 'claim-part', 'only a participant figure or a funding amount can be broken into parts');
     if (kind === 'date') {
       if (r.value !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.value)) problem('value', 'iso-date', `"${r.value}" is not a date written YYYY-MM-DD, YYYY-MM or YYYY`);

@@ -5,7 +5,8 @@
 interface Config {
   locale: string;
   summary: string;
-  pairBase: string;
+  /** The comparison page's address with CITY_A and CITY_B standing for the two ids (which are lower case). */
+  pairHref: string;
   allPairsLimit: number;
   metrics: { id: string; label: string }[];
   notReported: string;
@@ -55,7 +56,7 @@ export function enhancePairComposer(root: Document): void {
           const samePage = rows.length <= config.allPairsLimit || a!.row.province === b!.row.province;
           if (samePage && a !== b) {
             const link = el('a', config.pairPage);
-            link.href = `${config.pairBase}${encodeURIComponent(String(a!.row.city))}-vs-${encodeURIComponent(String(b!.row.city))}/`;
+            link.href = config.pairHref.replace('CITY_A', encodeURIComponent(String(a!.row.city))).replace('CITY_B', encodeURIComponent(String(b!.row.city)));
             const p = el('p');
             p.append(link);
             output.append(p);

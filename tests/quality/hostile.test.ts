@@ -13,6 +13,7 @@ import { inlineSvgs, unsafeMarkup } from '../helpers/markup';
 import { tally } from '../helpers/tally';
 import { loadDataset } from '../../src/lib/load';
 import { formatProblems } from '../../src/lib/problems';
+import { PLAUSIBLE } from '../../src/lib/plausibility';
 
 /**
  * The site built from a hostile dataset (tests/fixtures/hostile): markup and script in
@@ -35,7 +36,10 @@ const JS = 'javascript:alert(1)';
 const RTL = '\u202Bباتيك\u202C';
 const COMB = 'Ba\u0353t\u0336i\u034Ek\u0347';
 const EMOJI = '🧵🎨👩🏽\u200d🎨';
-const BIG = '9007199254740991';
+// The largest figures the validator accepts (src/lib/plausibility.ts).
+const MOST_PARTICIPANTS = PLAUSIBLE.counts.participants[1];
+const MOST_CERTIFIED = PLAUSIBLE.counts.certified[1];
+const MOST_RUPIAH = PLAUSIBLE.rupiah;
 
 type Row = Record<string, string>;
 const readCsv = (file: string) => {
@@ -194,16 +198,16 @@ describe('hostile data, loaded without a build', () => {
       trainers: '@pelatih <b>tebal</b>',
       equipment: '-alat cap <i>miring</i>',
       opened_by: IMG,
-      participants: Number(BIG),
+      participants: MOST_PARTICIPANTS,
       certified: 0,
       trainer_count: 2,
       duration_days: 5,
     });
     expect(Number.isSafeInteger(event('hostil-2024-pelatihan').participants)).toBe(true);
     expect(event('hostil-pameran-rtl').title).toBe(`Pameran ${RTL} batik`);
-    expect(event('hostil-sertifikasi-besar')).toMatchObject({ title: '@Sertifikasi +62 -1 =SUM(A1)', certified: Number(BIG) });
+    expect(event('hostil-sertifikasi-besar')).toMatchObject({ title: '@Sertifikasi +62 -1 =SUM(A1)', certified: MOST_CERTIFIED });
     expect(event('emoji-2023-pelatihan-nol')).toMatchObject({ title: `Pelatihan ${COMB} ${EMOJI}`, venue: '+62 Balai Kota', participants: 0 });
-    expect(d.facilityById.get('hostil-sentra')).toMatchObject({ name: `Sentra ${IMG}`, location: `${JS} Jalan Batik`, funding: Number(BIG), variants: ['=Sentra Hostil', `<b>Sentra</b> ${JS}`] });
+    expect(d.facilityById.get('hostil-sentra')).toMatchObject({ name: `Sentra ${IMG}`, location: `${JS} Jalan Batik`, funding: MOST_RUPIAH, variants: ['=Sentra Hostil', `<b>Sentra</b> ${JS}`] });
     expect(d.facilityById.get('hostil-sentra')!.statuses.map((s) => s.status)).toEqual(['planned']);
     expect(d.policyById.get('hostil-perwali')).toMatchObject({ title: `=1+1 Perwali ${SCRIPT}`, summary_en: `Summary ${RTL}`, year: 2024, number: 'Nomor <b>7</b>' });
     expect(d.sourceById.get('sumber-hostil')!.title).toBe(`Pelatihan ${IMG} ${JS}`);
@@ -332,7 +336,7 @@ describe('the site built from hostile data', () => {
       // Markup and other hostile text is kept as written, and figures are not altered.
       expect(row('hostil-2024-pelatihan')['title']).toBe(`${SCRIPT} Pelatihan batik`);
       expect(row('hostil-pameran-rtl')['title']).toBe(`Pameran ${RTL} batik`);
-      expect(row('hostil-2024-pelatihan')['participants']).toBe(BIG);
+      expect(row('hostil-2024-pelatihan')['participants']).toBe(String(MOST_PARTICIPANTS));
       expect(row('emoji-2023-pelatihan-nol')['participants']).toBe('0');
     });
 
@@ -342,14 +346,14 @@ describe('the site built from hostile data', () => {
       for (const name of readdirSync(join(out, 'data')).filter((n) => n.endsWith('.json'))) expect(() => json(name), name).not.toThrow();
       const events = json('events.json');
       const event = (id: string) => events.find((e) => e['id'] === id)!;
-      expect(event('hostil-2024-pelatihan')).toMatchObject({ title: `${SCRIPT} Pelatihan batik`, title_en: `${IMG} Batik training`, venue: JS, place: '=HYPERLINK("https://evil.example","klik")', participants: Number(BIG), certified: 0 });
+      expect(event('hostil-2024-pelatihan')).toMatchObject({ title: `${SCRIPT} Pelatihan batik`, title_en: `${IMG} Batik training`, venue: JS, place: '=HYPERLINK("https://evil.example","klik")', participants: MOST_PARTICIPANTS, certified: 0 });
       expect(event('hostil-pameran-rtl')).toMatchObject({ title: `Pameran ${RTL} batik` });
-      expect(event('hostil-sertifikasi-besar')).toMatchObject({ title: '@Sertifikasi +62 -1 =SUM(A1)', certified: Number(BIG) });
+      expect(event('hostil-sertifikasi-besar')).toMatchObject({ title: '@Sertifikasi +62 -1 =SUM(A1)', certified: MOST_CERTIFIED });
       expect(event('emoji-2023-pelatihan-nol')).toMatchObject({ title: `Pelatihan ${COMB} ${EMOJI}`, participants: 0 });
       expect(json('cities.json').find((c) => c['id'] === 'kota-hostil')).toMatchObject({ name: `Kota Hostil ${SCRIPT}`, province: '=1+1 Jawa Timur' });
       expect(json('sources.json').find((s) => s['id'] === 'sumber-hostil')).toMatchObject({ title: `Pelatihan ${IMG} ${JS}` });
-      // 2^53−1 survives as an exact number in the JSON text itself.
-      expect(readFileSync(join(out, 'data/events.json'), 'utf8')).toContain(BIG);
+      // The largest amount survives as an exact number in the JSON text itself.
+      expect(readFileSync(join(out, 'data/facilities.json'), 'utf8')).toContain(String(MOST_RUPIAH));
     });
   });
 

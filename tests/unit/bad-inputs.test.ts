@@ -386,6 +386,237 @@ const formulaCases: Case[] = ['=SUM(A1:A9)', '+62 batik', '-5 batik', '@batik'].
   accepted: (d) => expect(event(d).title_en).toBe(value),
 }));
 
+// ---------------------------------------------------------------------------------------
+// Careless and hostile input found by an outside review: one row per case. Cases about the
+// downloads (formula payloads), the build and the embed script are tested where those live:
+// tests/unit/downloads.test.ts, tests/build/safe-build.test.ts, tests/browser/embed-host.test.ts.
+
+const flagRow = (field: string): Row => ({ id: `flag-${field.replace(/_/g, '').toLowerCase()}`, record_type: 'event', record_id: DASAR, field, type: 'other', note: 'Catatan uji.', note_en: 'A test note.' });
+const cityRow = (id: string): Row => ({ ...CITIES[1]!, id, region_code: '3571' });
+/** Replace a report file by a folder of the same name. */
+const reportAsFolder = (file: string): Mutation => (root) => {
+  rmSync(join(root, 'reports', file));
+  mkdirSync(join(root, 'reports', file));
+};
+const PARTICIPANTS_LINE = claimLine(DASAR, 'participants');
+const DURATION = claimLine(DASAR, 'duration_days');
+const PAMERAN_START = claimLine(PAMERAN, 'start_date');
+
+const controlCases: Case[] = [
+  ['NUL', '\u0000'],
+  ['a form feed', '\u000C'],
+  ['a vertical tab', '\u000B'],
+  ['a tab', '\t'],
+  ['DEL', '\u007F'],
+  ['a C1 control (NEL)', '\u0085'],
+  ['the non-character U+FFFE', '\uFFFE'],
+  ['the non-character U+FFFF', '\uFFFF'],
+  ['the non-character U+FDD0', '\uFDD0'],
+].map(([what, c]) => ({
+  name: `${what} in a title is refused, naming the character`,
+  mutations: [mutate(EV, setCell(2, 'title', `Pelatihan${c}batik`))],
+  refused: onDasar('title', 'text-characters', { message: new RegExp(`U\\+${c!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`) }),
+}));
+
+const hostileCases: Case[] = [
+  // Figures and dates outside what is plausible (src/lib/plausibility.ts)
+  {
+    name: '1,000,000,000 participants, even as an inferred figure',
+    mutations: [mutate(CL, edits(setCell(PARTICIPANTS_LINE, 'value', '1000000000'), setCell(PARTICIPANTS_LINE, 'basis', 'inferred')))],
+    refused: onClaim(PARTICIPANTS_LINE, 'value', 'plausible-range', { value: '1000000000', message: /0 to 100000/ }),
+  },
+  {
+    name: 'a reported duration of 500 days on an event its report dates 23–27 May',
+    mutations: [mutate(CL, setCell(DURATION, 'value', '500'))],
+    refused: [...onClaim(DURATION, 'value', 'plausible-range'), ...onClaim(DURATION, 'value', 'duration-dates', { message: /5 days/ })],
+  },
+  {
+    name: 'a reported duration of 4 days where the same report dates the event 23–27 May',
+    mutations: [mutate(CL, setCell(DURATION, 'value', '4'))],
+    refused: onClaim(DURATION, 'value', 'duration-dates', { value: '4' }),
+  },
+  {
+    name: 'an event dated 2099',
+    mutations: [mutate(CL, setCell(START, 'value', '2099-05-23'))],
+    refused: onClaim(START, 'value', 'date-after-publication', { value: '2099-05-23' }),
+  },
+  {
+    name: 'an event starting a month after its report was published',
+    mutations: [mutate(CL, setCell(PAMERAN_START, 'value', '2024-02-06'))],
+    refused: onClaim(PAMERAN_START, 'value', 'date-after-publication', { message: /basis "announced"/ }),
+  },
+  {
+    name: 'the same, announced in advance (basis "announced"): accepted',
+    mutations: [mutate(CL, edits(setCell(PAMERAN_START, 'value', '2024-02-06'), setCell(PAMERAN_START, 'basis', 'announced')))],
+    accepted: (d) => expect(event(d, PAMERAN).start_date).toBe('2024-02-06'),
+  },
+  {
+    name: 'an event dated 1700',
+    mutations: [mutate(CL, edits(setCell(START, 'value', '1700'), setCell(START, 'precision', 'year')))],
+    refused: onClaim(START, 'value', 'plausible-date', { value: '1700' }),
+  },
+  {
+    name: 'a report published in the year 0000',
+    mutations: [mutate(SRC, edits(setCell(2, 'published', '0000'), setCell(2, 'published_precision', 'year')))],
+    refused: [{ file: SRC, line: 2, row: 1, column: 'published', value: '0000', rule: 'plausible-date' }],
+  },
+  {
+    name: 'a report published in the future',
+    mutations: [mutate(SRC, setCell(2, 'published', '2999-05-27'))],
+    refused: [{ file: SRC, line: 2, row: 1, column: 'published', value: '2999-05-27', rule: 'published-future' }],
+  },
+  {
+    name: 'a population of 300,000,000',
+    mutations: [mutate('population.csv', edits(setCell(2, 'value', '300000000'), setCell(2, 'evidence', 'sebanyak 239.649 jiwa')))],
+    refused: [{ file: 'population.csv', line: 2, row: 1, column: 'value', rule: 'plausible-range' }],
+  },
+  {
+    name: 'an organiser office from another city',
+    mutations: [mutate(EV, setCell(2, 'organiser', 'dinkop-blitar'))],
+    refused: onDasar('organiser', 'organiser-city', { value: 'dinkop-blitar', message: /"blitar"/ }),
+  },
+  {
+    name: 'an organiser of no city (a certification body): accepted',
+    mutations: [mutate(EV, setCell(2, 'organiser', 'lsp-batik'))],
+    accepted: (d) => expect(event(d).organiser).toBe('lsp-batik'),
+  },
+
+  // Identifiers that could collide or break the file system
+  {
+    name: 'a city id holding "-vs-", which would share a comparison page with another pair',
+    mutations: [mutate('cities.csv', appendRow(cityRow('blitar-vs-kediri')))],
+    refused: [{ file: 'cities.csv', line: 5, row: 4, column: 'id', rule: 'id-reserved' }],
+  },
+  {
+    name: 'a city id "vs"',
+    mutations: [mutate('cities.csv', appendRow(cityRow('vs')))],
+    refused: [{ file: 'cities.csv', line: 5, row: 4, column: 'id', rule: 'id-reserved' }],
+  },
+  {
+    name: 'a valid-looking id of 262 characters',
+    mutations: [mutate(EV, setCell(2, 'id', 'a'.repeat(262)))],
+    refused: onDasar('id', 'id-length', { message: /262 characters/ }),
+  },
+  {
+    name: 'an id of 81 characters',
+    mutations: [mutate(EV, setCell(2, 'id', `p-${'b'.repeat(79)}`))],
+    refused: onDasar('id', 'id-length'),
+  },
+  ...['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((field) => ({
+    name: `a flag on a field named "${field}"`,
+    mutations: [mutate('flags.csv', appendRow(flagRow(field)))],
+    refused: [{ file: 'flags.csv', line: 2, row: 1, column: 'field', value: field, rule: 'flag-field' }],
+  })),
+
+  // What used to crash
+  ...controlCases,
+  {
+    name: 'a right-to-left override left open in a title',
+    mutations: [mutate(EV, setCell(2, 'title', 'Pelatihan \u202Ekitab batik'))],
+    refused: onDasar('title', 'text-characters', { message: /U\+202E/ }),
+  },
+  {
+    name: 'a right-to-left isolate left open in an English title',
+    mutations: [mutate(EV, setCell(2, 'title_en', 'Batik \u2067training'))],
+    refused: onDasar('title_en', 'text-characters', { message: /U\+2067/ }),
+  },
+  {
+    name: 'a bidirectional close with no opening',
+    mutations: [mutate(EV, setCell(2, 'title', 'Pelatihan batik\u202C'))],
+    refused: onDasar('title', 'text-characters', { message: /U\+202C/ }),
+  },
+  {
+    name: 'right-to-left text closed properly: accepted verbatim',
+    mutations: [mutate(EV, setCell(2, 'title', 'Pelatihan \u202Bباتيك\u202C batik'))],
+    accepted: (d) => expect(event(d).title).toBe('Pelatihan \u202Bباتيك\u202C batik'),
+  },
+  {
+    name: 'a control character in a claimed text (venue)',
+    mutations: [mutate(CL, setCell(claimLine(DASAR, 'venue'), 'value', 'Gedung\u0007Islamic Center'))],
+    refused: onClaim(claimLine(DASAR, 'venue'), 'value', 'text-characters', { message: /U\+0007/ }),
+  },
+  {
+    name: 'a report file that is a folder',
+    mutations: [reportAsFolder('blitar.txt')],
+    refused: [{ file: SRC, line: 4, row: 3, column: 'report_file', value: 'blitar.txt', rule: 'report-file' }],
+  },
+  {
+    name: 'a reports folder that is a file, where reports are required',
+    mutations: [removeReports, (root) => writeFileSync(join(root, 'reports'), 'not a folder\n')],
+    requireReports: true,
+    refused: [{ file: SRC, rule: 'reports-missing' }],
+  },
+  {
+    name: 'organisations.json nested 100,000 deep',
+    mutations: [mutate('organisations.json', onLine(3, (l) => `${l}\n    "deep": ${'['.repeat(100_000)}${']'.repeat(100_000)},`))],
+    refused: [{ file: 'organisations.json', line: 4, rule: 'json-depth' }],
+  },
+  {
+    name: 'organisations.json: a name with a leading space (which would slip past a formula guard)',
+    mutations: [mutate('organisations.json', (t) => t.replace('"abbreviation": "DKUPP"', '"abbreviation": " =cmd|\' /C calc\'!A0"'))],
+    refused: [{ file: 'organisations.json', rule: 'no-surrounding-space', value: " =cmd|' /C calc'!A0" }],
+  },
+  {
+    name: 'organisations.json: a control character in a name',
+    mutations: [mutate('organisations.json', (t) => t.replace('"name": "LSP Batik"', '"name": "LSP\\u0000Batik"'))],
+    refused: [{ file: 'organisations.json', rule: 'text-characters', message: /U\+0000/ }],
+  },
+
+  // Addresses that show one site and open another
+  ...[
+    ['a Cyrillic look-alike host', 'https://j\u0430tim.antaranews.com/berita/604745', /Latin and Cyrillic.*xn--/],
+    ['the same host written in punycode', 'https://xn--jtim-53d.antaranews.com/berita/604745', /Latin and Cyrillic/],
+    ['a Greek letter in a Latin host', 'https://jatim.ant\u03B1ranews.com/berita/604745', /Latin and Greek/],
+    ['a bare IP address with a port', 'http://93.184.216.34:8080/berita', /bare IP/],
+  ].map(([what, url, message]) => ({
+    name: `source url: ${what as string}`,
+    mutations: [mutate(SRC, setCell(2, 'url', url as string))],
+    refused: [{ file: SRC, line: 2, row: 1, column: 'url', rule: 'web-url', message: message as RegExp }],
+  })),
+  {
+    name: 'source url: a host wholly in one other script: accepted',
+    mutations: [mutate(SRC, setCell(2, 'url', 'https://\u0431\u0430\u0442\u0438\u043A.\u0440\u0444/berita'))],
+    accepted: (d) => expect(d.sourceById.get(PROB1)!.url).toBe('https://\u0431\u0430\u0442\u0438\u043A.\u0440\u0444/berita'),
+  },
+  {
+    name: 'a coordinates address with a look-alike host',
+    mutations: [mutate('cities.csv', setCell(2, 'coordinates_source', 'https://id.wikiped\u0456a.org/wiki/Kota_Probolinggo'))],
+    refused: [{ file: 'cities.csv', line: 2, row: 1, column: 'coordinates_source', rule: 'https-url', message: /Latin and Cyrillic/ }],
+  },
+
+  // Encodings and spreadsheet leftovers
+  {
+    name: 'a CSV file saved as UTF-16 without a byte-order mark: one message',
+    mutations: [mutateBytes(EV, (b) => Buffer.from(b.toString('utf8'), 'utf16le'))],
+    refused: [{ file: EV, line: 1, rule: 'utf-16', message: /CSV UTF-8/ }],
+  },
+  {
+    name: 'a CSV file saved as UTF-16 with a byte-order mark: one message',
+    mutations: [mutateBytes(EV, (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le')]))],
+    refused: [{ file: EV, line: 1, rule: 'utf-16' }],
+  },
+  {
+    name: 'organisations.json saved as UTF-16',
+    mutations: [mutateBytes('organisations.json', (b) => Buffer.from(b.toString('utf8'), 'utf16le'))],
+    refused: [{ file: 'organisations.json', line: 1, rule: 'utf-16' }],
+  },
+  {
+    name: 'a spreadsheet row of only commas: one "blank row" problem',
+    mutations: [mutate(EV, insertBefore(3, ',,,,,,,,'))],
+    refused: [{ file: EV, line: 3, row: 2, rule: 'blank-row' }],
+  },
+  {
+    name: 'spreadsheet rows of only commas at the end of a file',
+    mutations: [mutate(EV, (t) => `${t},,,,,,,,\n,,,,,,,,\n`)],
+    refused: [{ file: EV, line: 8, rule: 'blank-row' }, { file: EV, line: 9, rule: 'blank-row' }],
+  },
+  {
+    name: 'evidence phrase with a soft hyphen, with a hint',
+    mutations: [mutate(CL, setCell(PARTICIPANTS_LINE, 'evidence', 'diikuti seba\u00ADnyak 30 orang'))],
+    refused: onClaim(PARTICIPANTS_LINE, 'evidence', 'evidence-not-found', { message: /U\+00AD/ }),
+  },
+];
+
 const cases: Case[] = [
   // Files and headers
   { name: 'empty file', mutations: [mutate(EV, () => '')], refused: [{ file: EV, line: 1, rule: 'not-empty' }] },
@@ -879,6 +1110,7 @@ const cases: Case[] = [
     accepted: (d) => expect(event(d).venue).toBe('<img src=x onerror=alert(1)>'),
   },
   ...formulaCases,
+  ...hostileCases,
 
   // Every problem at once
   {
@@ -919,12 +1151,13 @@ describe('bad inputs', () => {
     for (const e of c.refused ?? []) expect(problems.some((p) => matches(p, e, 'error')), `${JSON.stringify(e)} not in\n${report}`).toBe(true);
   });
 
-  // A gap in the new model: no rule compares an event's end date with its start date, so a
-  // report read as ending before it began is accepted. This test documents it and will
-  // start to fail (and should then become a refused case) once a rule exists.
   it('an end date before the start date the same report gives is refused', () => {
     const { dataset, problems } = loadMutated([mutate(CL, setCell(claimLine(DASAR, 'end_date'), 'value', '2022-05-20'))]);
     expect(dataset, formatProblems(problems)).toBeNull();
-    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.column, p.rule])).toEqual([['claims.csv', 'value', 'end-before-start']]);
+    // The same report's five days then disagree with its dates as well.
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.column, p.rule])).toEqual([
+      ['claims.csv', 'value', 'end-before-start'],
+      ['claims.csv', 'value', 'duration-dates'],
+    ]);
   });
 });

@@ -22,6 +22,33 @@ describe('CSV downloads', () => {
     expect(a.trainers).toBe(`'@SUM(A1)`);
   });
 
+  // OWASP's CSV-injection payloads and the ways around a guard that looks only at the first
+  // character: leading white space, a formula on a later line, full-width signs.
+  const payloads: [string, boolean][] = [
+    ['=1+1', true],
+    ['+1+1', true],
+    ['-1+1', true],
+    ['@SUM(A1)', true],
+    ['\t=1+1', true],
+    ['\r=1+1', true],
+    ['=HYPERLINK("https://evil.example","klik")\nbaris kedua', true],
+    ['baris pertama\n=HYPERLINK("https://evil.example","klik")', true],
+    ['baris pertama\n  @SUM(A1)', true],
+    [' =cmd|\' /C calc\'!A0', true],
+    ['   +62 812', true],
+    ['\u00A0=1+1', true],
+    ['\uFF1D1+1', true],
+    ['Pelatihan batik', false],
+    ['Rp 1.000 = biaya', false],
+    ['email@example.org', false],
+    ['10-12 Juni', false],
+  ];
+  it.each(payloads)('a cell %j is %s neutralised', (text, neutralised) => {
+    const resource = resources(dataset({ events: [event({ id: 'x', venue: text })] })).find((r) => r.name === 'events')!;
+    const venue = parse(toCsv(resource)).find((r) => r.id === 'x')!.venue;
+    expect(venue).toBe(neutralised ? `'${text}` : text);
+  });
+
   it('leave numbers, negative coordinates included, as numbers', () => {
     const cities = parse(toCsv(resources(hostile).find((r) => r.name === 'cities')!));
     expect(cities[0]!.latitude).toBe('-7.5');
