@@ -105,7 +105,7 @@ export function dateText(value: string | null, precision: string | null, lang: L
 export function claimValueText(c: Claim, lang: Lang): string {
   const t = useTranslations(lang);
   const fields: Record<string, string> = CLAIM_FIELDS[c.record_type];
-  const kind = fields[c.field];
+  const kind = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
   const basis = basisLabel(c.basis, lang);
   const withBasis = (text: string) => (basis ? `${text}, ${basis}` : text);
   switch (kind) {

@@ -294,7 +294,7 @@ function checkFlags(log: ProblemLog, t: Tables, ix: Indexes) {
   };
   for (const c of t.claims ?? []) {
     const v = c.value;
-    const countFlag = v.basis ? COUNT_FLAGS[v.basis] : undefined;
+    const countFlag = v.basis && Object.hasOwn(COUNT_FLAGS, v.basis) ? COUNT_FLAGS[v.basis] : undefined;
     if (countFlag && (v.field === 'participants' || v.field === 'certified')) needs(c, [countFlag.type], 'basis', countFlag.why);
     if (v.field === 'participants' && v.unit !== null && v.unit !== 'people' && v.part === null) needs(c, ['unit_not_people'], 'unit', `the figure counts ${v.unit}, not people`);
     if ((v.field === 'start_date' || v.field === 'end_date') && v.precision !== null && v.precision !== 'day') needs(c, DATE_FLAGS, 'precision', `the date is known only to the ${v.precision}`);
