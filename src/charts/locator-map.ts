@@ -27,8 +27,9 @@ function countryShapes(): FeatureCollection<Geometry> {
 }
 
 /**
- * The countries whose bounding box meets the extent's: the rest would be clipped away to
- * empty paths. A box crossing the antimeridian (west > east) is kept; the clip handles it.
+ * The countries whose bounding box meets the extent's, a cheap first cut so the clip below
+ * projects a handful of outlines rather than every country. A box crossing the antimeridian
+ * (west > east) is kept; the clip handles it.
  */
 function countriesWithin(extent: Feature<MultiPoint>): Feature<Geometry>[] {
   const [[west, south], [east, north]] = d3.geoBounds(extent);
@@ -37,6 +38,19 @@ function countriesWithin(extent: Feature<MultiPoint>): Feature<Geometry>[] {
     return w > e || (w <= east && e >= west && s <= north && n >= south);
   });
 }
+
+/**
+ * A render transform for the geo mark that drops every shape the frame clips away entirely.
+ * A box that meets the extent's can still miss the frame (a neighbour's box reaching into the
+ * corner of the map while its land does not), and Plot would draw it as an empty `<path/>`.
+ * The test uses the very path generator the mark draws with, so what is kept is exactly what
+ * has something to draw.
+ */
+const onlyVisibleShapes: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
+  const path = context.path();
+  const shapes = values.geometry ?? [];
+  return next!(index.filter((i) => path(shapes[i]) !== null), scales, values, dimensions, context);
+};
 
 /** The area shown when there are no cities: Java, from Banten to Banyuwangi. */
 const JAVA: [[number, number], [number, number]] = [
@@ -107,7 +121,7 @@ export function locatorMap(cities: readonly City[], opts: ChartOptions): Chart {
     projection: { type: 'mercator', domain: extent },
     marks: [
       Plot.frame({ fill: NEUTRAL.sea, stroke: 'none' }),
-      Plot.geo(countriesWithin(extent), { fill: NEUTRAL.land, stroke: NEUTRAL.landStroke, strokeWidth: 0.75 }),
+      Plot.geo(countriesWithin(extent), { fill: NEUTRAL.land, stroke: NEUTRAL.landStroke, strokeWidth: 0.75, render: onlyVisibleShapes }),
       Plot.dot(placed, {
         x: (p: PlacedCity) => p.city.longitude,
         y: (p: PlacedCity) => p.city.latitude,

@@ -5,6 +5,7 @@ import type { City, Dataset } from '../../src/lib/dataset';
 import { loadDataset } from '../../src/lib/load';
 import { METRICS, type MetricId, type MetricValue } from '../../src/lib/metrics';
 import { cityProfiles, type CityProfile } from '../../src/lib/summarise';
+import { emptyPaths } from '../helpers/markup';
 import { city } from '../helpers/records';
 
 /** The five-report fixture (tests/fixtures/five-reports), loaded once per test file without report texts. */
@@ -59,6 +60,8 @@ export function expectSoundSvg(chart: Chart): void {
   // Only values SVG allows: Plot's font-variant="tabular-nums" is not one.
   expect(chart.svg).not.toMatch(/\sfont-variant=/);
   expect(chart.svg).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
+  // Every path draws something: an empty one is a shape the chart meant to draw and did not.
+  expect(emptyPaths(chart.svg, true)).toEqual([]);
   // Coordinates carry at most two decimals.
   expect(chart.svg).not.toMatch(/(?:transform|d|x|y|width|height)="[^"]*\d\.\d{3,}/);
   // Every id is the chart's own, so two charts on one page cannot clash.

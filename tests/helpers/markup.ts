@@ -62,3 +62,16 @@ export function inlineSvgs(html: string): string[] {
   const $ = load(html);
   return $('svg').map((_, el) => $.html(el)).get();
 }
+
+/**
+ * Every `<path>` without a drawing in some markup (a page, or an SVG file when `xml`): no `d`,
+ * or a `d` of only white space. A renderer draws nothing for them, and the Nu checker refuses
+ * an empty `d`; they mean a chart drew a shape that was not there.
+ */
+export function emptyPaths(markup: string, xml = false): string[] {
+  const $ = load(markup, { xml });
+  return $('path')
+    .filter((_, el) => ($(el).attr('d') ?? '').trim() === '')
+    .map((_, el) => `<path${Object.entries(el.attribs).map(([name, value]) => ` ${name}="${value}"`).join('')}/>`)
+    .get();
+}
