@@ -2,7 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import { headersFile } from './src/lib/security-headers.ts';
+import { EMBED_PREFIXES, headersFile } from './src/lib/security-headers.ts';
 
 // The public address of the site, for canonical links, the sitemap and the data package;
 // set SITE_URL when deploying.
@@ -19,7 +19,8 @@ export default defineConfig({
   // Scripts as files too (Astro inlines small ones otherwise), for the same reason.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
-    sitemap(),
+    // Embed pages are bare charts for other sites' iframes, not pages to find in a search.
+    sitemap({ filter: (page) => !EMBED_PREFIXES.some((prefix) => new URL(page).pathname.startsWith(prefix)) }),
     {
       // The _headers file for static hosts, generated from the site's sections.
       name: 'security-headers',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
 import { METRICS } from '../../src/lib/metrics';
@@ -58,6 +58,16 @@ describe('pages in both languages', () => {
     // The language switch lands on the same page in the other language.
     expect($('a.lang-switch').attr('href')).toBe(href(ref, other));
     expect($('meta[property="og:image"]').attr('content')).toMatch(/\.png$/);
+  });
+});
+
+describe('sitemap', () => {
+  it('lists every page in both languages and no embed page', () => {
+    const files = readdirSync(dist).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+    expect(files.length).toBeGreaterThan(0);
+    const listed = files.flatMap((name) => [...readFileSync(`${dist}/${name}`, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    expect(listed.filter((address) => /^(\/en)?\/embed\//.test(address))).toEqual([]);
+    expect(listed.sort()).toEqual(refs.flatMap((r) => [href(r, 'id'), href(r, 'en')]).sort());
   });
 });
 
