@@ -3,11 +3,13 @@ import sitemap from '@astrojs/sitemap';
 import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { EMBED_PREFIXES, headersFile } from './src/lib/security-headers.ts';
+import { siteUrlOrThrow } from './src/lib/site-url.ts';
 
-// The public address of the site, for canonical links, the sitemap and the data package;
-// set SITE_URL when deploying.
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The public address of the site, for canonical links, the sitemap, oEmbed and embed
+  // snippets; set SITE_URL when deploying. Checked before anything is built (src/lib/site-url.ts),
+  // so `astro dev` and `astro build` refuse a bad value.
+  site: siteUrlOrThrow(process.env),
   // BATIK_OUT_DIR lets tests and the benchmark build a second dataset beside dist/.
   outDir: process.env.BATIK_OUT_DIR ?? 'dist',
   trailingSlash: 'ignore',

@@ -1,0 +1,51 @@
+/**
+ * The public address of the site (SITE_URL), from which canonical links, hreflang pairs, the
+ * sitemap, oEmbed and the embed snippets are made absolute. A wrong value is published in
+ * every page, so it is checked before anything is built rather than trusted.
+ */
+export const DEFAULT_SITE_URL = 'http://localhost:4321/';
+
+export type SiteUrl =
+  /** `isDefault` when SITE_URL is not set: fine locally, wrong for publishing. */
+  | { ok: true; url: string; isDefault: boolean }
+  | { ok: false; message: string };
+
+const SHAPE = 'give the address of the root of the site, such as https://example.org';
+
+/**
+ * Checks SITE_URL: unset gives the local default; set, it must be an absolute http: or https:
+ * address with a host, no user name or password, no query or fragment, and (for now) no path.
+ * The address is checked as written, not only as the URL parser reads it, since the parser
+ * quietly repairs some mistakes (`http:example.org`, surrounding spaces, backslashes).
+ */
+export function checkSiteUrl(value: string | undefined): SiteUrl {
+  if (value === undefined) return { ok: true, url: DEFAULT_SITE_URL, isDefault: true };
+  const refuse = (why: string): SiteUrl => ({ ok: false, message: `SITE_URL is ${JSON.stringify(value)}: ${why}.` });
+  if (value === '') return refuse(`it is set but empty; ${SHAPE}, or leave it unset to build for http://localhost:4321`);
+  if (/[\s\u0000-\u001f\u007f\\]/.test(value)) return refuse(`it contains white space, a control character or a backslash; ${SHAPE}`);
+  if (!/^https?:\/\//i.test(value)) return refuse(`it is not an absolute http: or https: address; ${SHAPE}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse(`it is not a valid address; ${SHAPE}`);
+  }
+  if (url.hostname === '') return refuse(`it has no host; ${SHAPE}`);
+  if (url.username !== '' || url.password !== '' || /^https?:\/\/[^/]*@/i.test(value))
+    return refuse(`it carries a user name or password, which every page would publish; ${SHAPE}`);
+  if (value.includes('?') || value.includes('#')) return refuse(`it has a query or a fragment; ${SHAPE}`);
+  // Every link on the site starts at the root (/kota/…), and canonical links, the sitemap and
+  // the embed snippets are resolved against the origin, so a path would be silently dropped.
+  if (url.pathname !== '/')
+    return refuse(
+      `the site cannot yet be served under a sub-path (${url.pathname}): every page links from the root, so canonical links, the sitemap and embed snippets would drop the path. Set SITE_URL to ${url.origin} and serve the site at the root of its host`,
+    );
+  return { ok: true, url: url.href, isDefault: false };
+}
+
+/** The checked address for astro.config.mjs; throws with the same message the build script prints. */
+export function siteUrlOrThrow(env: NodeJS.ProcessEnv = process.env): string {
+  const checked = checkSiteUrl(env['SITE_URL']);
+  if (!checked.ok) throw new Error(checked.message);
+  return checked.url;
+}

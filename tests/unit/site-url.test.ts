@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkSiteUrl, DEFAULT_SITE_URL, siteUrlOrThrow } from '../../src/lib/site-url';
+
+describe('checkSiteUrl', () => {
+  it('gives the local default, marked as such, when SITE_URL is not set', () => {
+    expect(checkSiteUrl(undefined)).toEqual({ ok: true, url: DEFAULT_SITE_URL, isDefault: true });
+  });
+
+  it.each([
+    ['https://example.org', 'https://example.org/'],
+    ['https://example.org/', 'https://example.org/'],
+    ['http://example.org', 'http://example.org/'],
+    ['HTTPS://Batik.Example.ORG', 'https://batik.example.org/'],
+    ['https://example.org:8443', 'https://example.org:8443/'],
+    ['http://localhost:4321', 'http://localhost:4321/'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/'],
+    ['https://[::1]:8443/', 'https://[::1]:8443/'],
+  ])('accepts %s as %s', (value, url) => {
+    expect(checkSiteUrl(value)).toEqual({ ok: true, url, isDefault: false });
+  });
+
+  // Each refused value, with a word the message must use to say why.
+  it.each([
+    ['javascript:alert(1)', 'not an absolute http: or https: address'],
+    ['example.org', 'not an absolute http: or https: address'],
+    ['//example.org', 'not an absolute http: or https: address'],
+    ['ftp://example.org', 'not an absolute http: or https: address'],
+    ['data:text/html,hi', 'not an absolute http: or https: address'],
+    ['http:example.org', 'not an absolute http: or https: address'],
+    ['https:/example.org', 'not an absolute http: or https: address'],
+    ['https://', 'not a valid address'],
+    ['https://exa mple.org', 'white space'],
+    [' https://example.org', 'white space'],
+    ['https://example.org\n', 'white space'],
+    ['https:\\\\example.org', 'backslash'],
+    ['https://user@x.org', 'user name or password'],
+    ['https://user:secret@x.org/', 'user name or password'],
+    ['https://@x.org', 'user name or password'],
+    ['https://example.org/?utm=1', 'query or a fragment'],
+    ['https://example.org?', 'query or a fragment'],
+    ['https://example.org/#top', 'query or a fragment'],
+    ['https://example.org/batik/', 'sub-path (/batik/)'],
+    ['https://example.org/batik', 'sub-path (/batik)'],
+    ['https://example.org//', 'sub-path'],
+    ['', 'set but empty'],
+  ])('refuses %j, naming SITE_URL, the value and the reason', (value, reason) => {
+    const checked = checkSiteUrl(value);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.message).toContain(`SITE_URL is ${JSON.stringify(value)}`);
+    expect(checked.message).toContain(reason);
+    expect(checked.message.split('\n')).toHaveLength(1);
+  });
+
+  it('tells how to fix a sub-path: the origin, served at the root', () => {
+    const checked = checkSiteUrl('https://example.org/batik/');
+    expect(checked.ok || checked.message).toMatch(/cannot yet be served under a sub-path.*Set SITE_URL to https:\/\/example\.org and serve the site at the root/);
+  });
+});
+
+describe('siteUrlOrThrow (astro.config.mjs)', () => {
+  it('returns the checked address, or throws the same message', () => {
+    expect(siteUrlOrThrow({})).toBe(DEFAULT_SITE_URL);
+    expect(siteUrlOrThrow({ SITE_URL: 'https://example.org' })).toBe('https://example.org/');
+    expect(() => siteUrlOrThrow({ SITE_URL: 'javascript:alert(1)' })).toThrow('SITE_URL is "javascript:alert(1)": it is not an absolute http: or https: address');
+  });
+});
