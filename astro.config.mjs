@@ -5,10 +5,13 @@ import { defineConfig } from 'astro/config';
 import { EMBED_PREFIXES, headersFile } from './src/lib/security-headers.ts';
 import { siteUrlOrThrow } from './src/lib/site-url.ts';
 
+// `npm run build` (scripts/build.ts) checks SITE_URL and the data before Astro starts and
+// replaces the output folder only when the build succeeds; run `astro build` directly and a
+// failed build can leave a half-written folder.
 export default defineConfig({
   // The public address of the site, for canonical links, the sitemap, oEmbed and embed
-  // snippets; set SITE_URL when deploying. Checked before anything is built (src/lib/site-url.ts),
-  // so `astro dev` and `astro build` refuse a bad value.
+  // snippets; set SITE_URL when deploying. The same check as the build script's, so
+  // `astro dev` and a direct `astro build` refuse a bad value too.
   site: siteUrlOrThrow(process.env),
   // BATIK_OUT_DIR lets tests and the benchmark build a second dataset beside dist/.
   outDir: process.env.BATIK_OUT_DIR ?? 'dist',

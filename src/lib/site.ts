@@ -1,7 +1,7 @@
 import type { Dataset } from './dataset';
-import { loadDataset } from './load';
+import { loadDataset, type LoadOptions } from './load';
 import { dataPaths } from './paths';
-import { formatProblems, hasErrors } from './problems';
+import { formatProblems, hasErrors, type Problem } from './problems';
 import { METRICS, type MetricId } from './metrics';
 import { cityPairs } from './routes';
 import { cityProfiles, type CityProfile } from './summarise';
@@ -24,6 +24,28 @@ export interface SiteModel {
 
 let cached: SiteModel | undefined;
 
+/** Data with errors: the message lists every problem with its file, line, row, column and rule. */
+export class DataErrors extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(`The data in ${dataDir} has errors:\n${formatProblems(problems)}`);
+    this.name = 'DataErrors';
+  }
+}
+
+/**
+ * The build's data, loaded and validated, or DataErrors when any problem is an error. The one
+ * rule for refusing data: `npm run build` applies it before Astro starts (scripts/build.ts),
+ * and the pages apply it again through siteModel, so `astro dev` refuses the same data.
+ */
+export function checkedData(paths: LoadOptions = dataPaths()): { dataset: Dataset; problems: Problem[]; evidenceChecked: boolean } {
+  const { dataset, problems, evidenceChecked } = loadDataset(paths);
+  if (!dataset || hasErrors(problems)) throw new DataErrors(paths.dataDir, problems);
+  return { dataset, problems, evidenceChecked };
+}
+
 /**
  * The model the site is built from, loaded and summarised once per build. Any data error
  * stops the build with the full list of problems; warnings are counted once.
@@ -31,8 +53,7 @@ let cached: SiteModel | undefined;
 export function siteModel(): SiteModel {
   if (cached) return cached;
   const paths = dataPaths();
-  const { dataset, problems, evidenceChecked } = loadDataset(paths);
-  if (!dataset || hasErrors(problems)) throw new Error(`The data in ${paths.dataDir} has errors:\n${formatProblems(problems)}`);
+  const { dataset, problems, evidenceChecked } = checkedData(paths);
   // Never folded into the warning count: a site built without its reports is published unchecked.
   if (!evidenceChecked)
     console.warn(`\n*** EVIDENCE NOT CHECKED: no reports folder at ${paths.reportsDir}. Set BATIK_REPORTS_DIR; the methodology page of this build says its evidence was not checked. ***\n`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -9,6 +9,7 @@ import { METRICS } from '../../src/lib/metrics';
 import { href } from '../../src/lib/routes';
 import { cityProfiles } from '../../src/lib/summarise';
 import { writeSyntheticDataset } from '../../scripts/synthetic';
+import { BUILD } from '../helpers/build';
 import { page } from '../helpers/dist';
 
 /**
@@ -20,6 +21,7 @@ import { page } from '../helpers/dist';
 const root = mkdtempSync(join(tmpdir(), 'batik-fifth-'));
 const { dataDir, reportsDir } = writeSyntheticDataset(root, { cities: 4, eventsPerCity: 3 });
 const out = join(root, 'dist');
+let buildOutput = '';
 
 const REPORT = `Pemerintah Kota Kediri melalui Dinas Koperasi dan UMTK menggelar pelatihan batik tulis bagi 25 perajin selama empat hari, 2-5 September 2024, di Gedung Bagawanta Bhari.\n`;
 const EVENT = 'kediri-2024-pelatihan-batik-tulis';
@@ -49,8 +51,21 @@ beforeAll(() => {
     ['participants', '30', 'people', 'count', 'diikuti 30 peserta'],
   ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', best_reason: '' }));
   appendFileSync(join(dataDir, 'claims.csv'), `${Papa.unparse([...claims, ...second], { header: false, newline: '\n' })}\n`);
-  execFileSync('npx', ['astro', 'build'], { env: { ...process.env, BATIK_DATA_DIR: dataDir, BATIK_REPORTS_DIR: reportsDir, BATIK_OUT_DIR: out }, stdio: 'pipe' });
+  // A previous build of the four cities stands in the output folder; the new build replaces it whole.
+  mkdirSync(join(out, 'kota/kota-999'), { recursive: true });
+  writeFileSync(join(out, 'index.html'), '<!doctype html><title>the previous build</title>');
+  writeFileSync(join(out, 'kota/kota-999/index.html'), '<!doctype html><title>a city since removed</title>');
+  buildOutput = execFileSync(BUILD[0], BUILD.slice(1), { env: { ...process.env, BATIK_DATA_DIR: dataDir, BATIK_REPORTS_DIR: reportsDir, BATIK_OUT_DIR: out }, stdio: 'pipe', encoding: 'utf8' });
 }, 240_000);
+
+describe('the build', () => {
+  it('replaced the previous build whole, leaving no file of it and no temporary folder', () => {
+    expect(buildOutput).toMatch(/Built into .*dist\/ \(the previous build replaced\)/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('the previous build');
+    expect(existsSync(join(out, 'kota/kota-999'))).toBe(false);
+    expect(readdirSync(root).filter((name) => name.startsWith('dist.'))).toEqual([]);
+  });
+});
 
 describe('a fifth city added to the data', () => {
   it('loads and is summarised with the others', () => {

@@ -12,7 +12,7 @@ import { tally } from '../helpers/tally';
  * real Content-Security-Policy in force (see tests/helpers/axe.ts for how axe gets in).
  */
 const dist = process.env.BATIK_OUT_DIR ?? 'dist';
-if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npx vitest run tests/quality\``);
 const addresses = htmlFiles(dist).map((f) => pageAddress(dist, f));
 
 const site = servedSite(dist, { ...CONTEXT, colorScheme: 'light' }, installAxe);

@@ -16,7 +16,7 @@ import { tally } from '../helpers/tally';
  */
 // The built site; BATIK_OUT_DIR (as in astro.config.mjs) points at another build.
 const dist = process.env.BATIK_OUT_DIR ?? 'dist';
-if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npx vitest run tests/quality\``);
 const addresses = htmlFiles(dist).map((f) => pageAddress(dist, f));
 
 const site = servedSite(dist);

@@ -16,7 +16,7 @@ import { headerPolicyProblems, headersFor, parseHeadersFile, patternMatches, ser
  * passes everything would make the real suite's zeros meaningless.
  */
 const dist = process.env.BATIK_OUT_DIR ?? 'dist';
-if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npx vitest run tests/quality\``);
 const work = mkdtempSync(join(tmpdir(), 'batik-checks-'));
 const copy = join(work, 'dist');
 

@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT, describeIssues, horizontalOverflow, servedSite, visit } from '../helpers/browser';
+import { BUILD } from '../helpers/build';
 import { htmlFiles, pageAddress } from '../helpers/dist';
 import { describeHtmlErrors, htmlErrors, vnuErrors } from '../helpers/html-check';
 import { brokenLinks } from '../helpers/links';
@@ -59,10 +60,10 @@ function copyFixture(name: string): { dataDir: string; reportsDir: string; out: 
   return { dataDir: join(dir, 'data'), reportsDir: join(dir, 'reports'), out: join(dir, 'dist') };
 }
 
-/** `astro build` of a dataset into a folder of its own; the output says why a build failed. */
+/** The build (scripts/build.ts) of a dataset into a folder of its own; the output says why a build failed. */
 function build(dataDir: string, reportsDir: string, outDir: string): { ok: boolean; output: string } {
   try {
-    const stdout = execFileSync('npx', ['astro', 'build'], {
+    const stdout = execFileSync(BUILD[0], BUILD.slice(1), {
       env: { ...process.env, BATIK_DATA_DIR: dataDir, BATIK_REPORTS_DIR: reportsDir, BATIK_OUT_DIR: outDir },
       stdio: 'pipe',
       encoding: 'utf8',

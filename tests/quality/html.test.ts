@@ -11,7 +11,7 @@ import { tally } from '../helpers/tally';
  * to a built file (and anchor), external ones are well-formed absolute https: addresses.
  */
 const dist = process.env.BATIK_OUT_DIR ?? 'dist';
-if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npx astro build\` before \`npx vitest run tests/quality\``);
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npx vitest run tests/quality\``);
 const files = htmlFiles(dist).map((f) => resolve(f));
 
 describe('valid HTML', () => {

@@ -1,0 +1,128 @@
+/**
+ * `npm run build`: builds the site into dist/ (or BATIK_OUT_DIR) so that a failed build never
+ * leaves a half-written folder and never damages the last good one.
+ *
+ * 1. SITE_URL is checked (src/lib/site-url.ts) and the data validated (checkedData, the rule the
+ *    pages apply); any problem is printed and the build stops before Astro starts, with the
+ *    output folder untouched.
+ * 2. Astro builds into a temporary folder beside the target, `<out>.partial-<pid>`: beside it
+ *    so that it is on the same file system and the finished build can be renamed into place
+ *    rather than copied.
+ * 3. Only when Astro succeeds is the old folder moved aside and the new one renamed in; on
+ *    failure or interruption the temporary folder is removed and the old one is left as it was.
+ *
+ * Why a wrapper script and not an Astro integration: an integration runs inside a build that
+ * has already chosen its output folder and, on an error, is not told (there is no failure
+ * hook), so it could neither redirect the output nor clean up after a failed build; and the
+ * checks of step 1 should stop the build before Astro and Vite even start.
+ *
+ * Arguments after the command go to `astro build` (e.g. `npm run build -- --verbose`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dataPaths } from '../src/lib/paths';
+import { checkedData, DataErrors } from '../src/lib/site';
+import { checkSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
+
+function fail(message: string): never {
+  console.error(`\nBuild stopped: ${message}\n`);
+  process.exit(1);
+}
+
+const cwd = process.cwd();
+const outDir = resolve(cwd, process.env['BATIK_OUT_DIR'] ?? 'dist');
+const shown = relative(cwd, outDir) || '.';
+const untouched = () => `${shown} ${existsSync(outDir) ? 'was not changed' : 'was not created'}`;
+
+const siteUrl = checkSiteUrl(process.env['SITE_URL']);
+if (!siteUrl.ok) fail(`${siteUrl.message} Nothing was built; ${untouched()}.`);
+
+// The output folder is replaced whole, so it must be a folder of its own: never the project
+// or a folder holding it, and never a folder that is not a build (data/, src/, a typo).
+if (outDir === dirname(outDir) || cwd === outDir || cwd.startsWith(`${outDir}${sep}`))
+  fail(`BATIK_OUT_DIR is ${JSON.stringify(process.env['BATIK_OUT_DIR'])}, which holds the project; it must name a folder of its own.`);
+if (existsSync(outDir)) {
+  if (!statSync(outDir).isDirectory()) fail(`the output ${shown} exists and is not a folder.`);
+  if (readdirSync(outDir).length > 0 && !existsSync(join(outDir, 'index.html')))
+    fail(`the output folder ${shown} is not empty and holds no index.html, so it is not a build of this site; the build replaces the whole folder, so it will not touch this one. Remove it or set BATIK_OUT_DIR to another folder.`);
+}
+
+try {
+  checkedData(dataPaths());
+} catch (e) {
+  if (!(e instanceof DataErrors)) throw e;
+  fail(`${e.message}\nFix the data (npm run validate lists the same problems); ${untouched()}.`);
+}
+
+const partial = `${outDir}.partial-${process.pid}`;
+const previous = `${outDir}.previous-${process.pid}`;
+
+/** Folders a killed build left behind (its process is gone): removed, so none accumulate. */
+function removeLeftovers() {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  const pattern = new RegExp(`^${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:partial|previous)-(\\d+)$`);
+  for (const name of readdirSync(parent)) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || alive(pid)) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+removeLeftovers();
+rmSync(partial, { recursive: true, force: true });
+
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, BATIK_OUT_DIR: partial },
+});
+// Ctrl-C reaches Astro too; either way, wait for it to stop, then clean up below.
+const stop: { signal: NodeJS.Signals | null } = { signal: null };
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => {
+    stop.signal = signal;
+    child.kill(signal);
+  });
+const status = await new Promise<number>((done) => {
+  child.on('error', (e) => {
+    console.error(e);
+    done(1);
+  });
+  child.on('close', (code) => done(code ?? 1));
+});
+
+if (status !== 0 || stop.signal) {
+  rmSync(partial, { recursive: true, force: true });
+  console.error(`\nBuild ${stop.signal ? `interrupted (${stop.signal})` : 'failed'}: ${untouched()}.\n`);
+  process.exit(status || 1);
+}
+
+// The swap: the old build aside, the new one in, the old one removed. Should the second rename
+// fail, the old build goes back.
+const hadPrevious = existsSync(outDir);
+if (hadPrevious) renameSync(outDir, previous);
+try {
+  renameSync(partial, outDir);
+} catch (e) {
+  if (hadPrevious) renameSync(previous, outDir);
+  rmSync(partial, { recursive: true, force: true });
+  throw e;
+}
+rmSync(previous, { recursive: true, force: true });
+
+console.log(`\nBuilt into ${shown}/${hadPrevious ? ' (the previous build replaced)' : ''}.`);
+if (siteUrl.ok && siteUrl.isDefault)
+  console.warn(
+    `\n*** SITE_URL IS NOT SET: canonical links, the sitemap, oEmbed and embed snippets point at ${DEFAULT_SITE_URL.replace(/\/$/, '')}; set SITE_URL (e.g. SITE_URL=https://example.org npm run build) before publishing. ***\n`,
+  );
