@@ -35,10 +35,13 @@ export interface EmbedDescription {
   site: URL;
 }
 
-const abs = (d: EmbedDescription, path: string) => new URL(path, d.site).href;
-export const embedUrl = (d: EmbedDescription) => abs(d, embedHref(d.slug, d.lang));
-export const imageUrl = (d: EmbedDescription, format: 'svg' | 'png') => abs(d, `${embedHref(d.slug, d.lang)}chart.${format}`);
-export const oembedUrl = (d: EmbedDescription) => abs(d, `${embedHref(d.slug, d.lang)}oembed.json`);
+/** Which embed, and the site it is on: enough to address any of its files. */
+type EmbedAddress = Pick<EmbedDescription, 'slug' | 'lang' | 'site'>;
+const abs = (d: EmbedAddress, path: string) => new URL(path, d.site).href;
+export const embedUrl = (d: EmbedAddress) => abs(d, embedHref(d.slug, d.lang));
+export const imageUrl = (d: EmbedAddress, format: 'svg' | 'png') => abs(d, `${embedHref(d.slug, d.lang)}chart.${format}`);
+/** Absolute, as oEmbed discovery requires: a consumer fetches it from wherever it found the link. */
+export const oembedUrl = (d: EmbedAddress) => abs(d, `${embedHref(d.slug, d.lang)}oembed.json`);
 
 export function iframeSnippet(d: EmbedDescription): string {
   return (

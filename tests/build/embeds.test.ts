@@ -13,6 +13,9 @@ import { headerPolicyProblems, parseHeadersFile } from '../helpers/serve';
 
 /** Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed. */
 const dist = 'dist';
+/** The address the site was built for (astro.config.mjs reads the same variable). */
+const SITE = new URL(process.env.SITE_URL ?? 'http://localhost:4321');
+const isEmbed = (address: string) => /^\/(en\/)?embed\//.test(address);
 const entries = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((entry) => ({ lang, entry })));
 
 beforeAll(() => {
@@ -93,10 +96,33 @@ describe.each(entries.map(({ lang, entry }) => [`${embedHref(entry.slug, lang)}`
     for (const src of $('script[src]').map((_, el) => $(el).attr('src')).get()) expect(readFileSync(join(dist, src), 'utf8')).not.toMatch(/cookie|localStorage/);
   });
 
-  it('is linked from its page with oEmbed discovery', () => {
+  it('is linked from its page and from itself with absolute oEmbed discovery', () => {
+    const oembed = new URL(`${address}oembed.json`, SITE).href;
     const full = page(dist, href(entry.page, lang));
-    expect(full(`link[type="application/json+oembed"][href="${address}oembed.json"]`)).toHaveLength(1);
+    expect(full(`link[type="application/json+oembed"][href="${oembed}"]`)).toHaveLength(1);
+    expect(page(dist, address)('link[type="application/json+oembed"]').attr('href')).toBe(oembed);
     expect(full(`#chart-${entry.slug} details.embed textarea`)).toHaveLength(3);
+  });
+});
+
+describe('oEmbed discovery and robots', () => {
+  const pages = htmlFiles(dist).map((f) => pageAddress(dist, f));
+
+  it('every oEmbed discovery link on every page is an absolute address on the site', () => {
+    const links = pages.flatMap((address) =>
+      page(dist, address)('link[type="application/json+oembed"]').map((_, el) => ({ address, href: page(dist, address)(el).attr('href') ?? '' })).get(),
+    );
+    expect(links.length).toBeGreaterThanOrEqual(entries.length * 2);
+    const notAbsolute = links.filter(({ href: h }) => !URL.canParse(h) || new URL(h).origin !== SITE.origin || !new URL(h).pathname.endsWith('/oembed.json'));
+    expect(notAbsolute).toEqual([]);
+  });
+
+  it('embed pages are indexed only inside the articles that embed them, and no other page is told anything', () => {
+    expect(pages.filter(isEmbed)).toHaveLength(entries.length);
+    for (const address of pages) {
+      const robots = page(dist, address)('meta[name="robots"]').map((_, el) => page(dist, address)(el).attr('content')).get();
+      expect(robots, address).toEqual(isEmbed(address) ? ['noindex, indexifembedded'] : []);
+    }
   });
 });
 
