@@ -4,8 +4,13 @@
  * clamped to 120–4000 px. It never reads or follows an address from a message. */
 (function () {
   'use strict';
-  if (window.__batikKotaHostV1) return;
-  window.__batikKotaHostV1 = true;
+  // Only the first copy of the script (one per pasted snippet) listens, so no message is
+  // handled twice. The mark is a registered symbol, not a property name: an element with
+  // id="__batikKotaHostV1" in the host page is window.__batikKotaHostV1 (named access on
+  // window), and no markup can make a symbol-keyed property, nor a property that is exactly true.
+  var MARK = typeof Symbol === 'function' ? Symbol.for('batik-kota.embed-host.v1') : '__batikKotaEmbedHostV1';
+  if (window[MARK] === true) return;
+  window[MARK] = true;
   var MIN = 120;
   var MAX = 4000;
   window.addEventListener('message', function (event) {

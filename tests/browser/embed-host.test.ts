@@ -10,6 +10,7 @@ import { serve, type StaticServer } from '../helpers/serve';
  * A newsroom's page on another origin pastes our iframe snippet (from a chart's oEmbed
  * JSON) and our host script; the iframe must settle to its content's height at phone,
  * tablet and desktop widths, and messages of the wrong source or shape must change nothing.
+ * The page's own markup must not be able to switch the script off.
  */
 const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants'];
 const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -23,13 +24,33 @@ let browser: Browser;
 const snippet = (slug: string) =>
   (JSON.parse(readFileSync(`dist/embed/${slug}/oembed.json`, 'utf8')) as { html: string }).html.replaceAll(new URL(SITE).origin, site.origin);
 
+/**
+ * Counts the `message` listeners added to the host window, before any of our scripts run:
+ * a second copy of the host script must not add its own.
+ */
+const COUNT_LISTENERS = `<script>window.messageListeners = 0; var add = window.addEventListener;
+window.addEventListener = function (type) { if (type === 'message') window.messageListeners++; return add.apply(this, arguments); };</script>`;
+
+/**
+ * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet; `decoy`
+ * puts an element with the id of the old guard's window property in the page; `count` counts
+ * message listeners.
+ */
+function article(query: URLSearchParams): string {
+  const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>${query.has('count') ? COUNT_LISTENERS : ''}`;
+  const body = [
+    '<h1>A news article</h1>',
+    query.has('decoy') ? '<div id="__batikKotaHostV1">A block of the newsroom\'s own page.</div><img name="__batikKotaHostV1" alt="">' : '',
+    query.getAll('chart').map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>'),
+  ].join('');
+  return `<!doctype html><html lang="en"><head>${head}</head><body style="margin:0;padding:0 8px">${body}</body></html>`;
+}
+
 beforeAll(async () => {
   site = await serve('dist');
   host = createServer((req, res) => {
-    const slugs = new URL(req.url ?? '/', 'http://host').searchParams.getAll('chart');
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title></head>
-<body style="margin:0;padding:0 8px"><h1>A news article</h1>${slugs.map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>')}</body></html>`);
+    res.end(article(new URL(req.url ?? '/', 'http://host').searchParams));
   });
   // Another origin: a different host name and port from the site's 127.0.0.1.
   await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
@@ -140,6 +161,25 @@ describe('the host script', () => {
     await opened.waitForLoadState();
     expect(new URL(opened.url()).pathname).toBe('/');
     await opened.close();
+  });
+});
+
+describe('the host script on a page that could switch it off', () => {
+  it('resizes every iframe when an element of the page has the id of its old guard, and listens once', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 900 } });
+    try {
+      await page.goto(`${hostOrigin}/?decoy&count&chart=headline&chart=map`);
+      expect(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__batikKotaHostV1)).toBe('object');
+      for (const i of [0, 1]) {
+        await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
+        await page.waitForFunction((n) => document.querySelectorAll('iframe')[n]!.style.height !== '', i, { timeout: 10_000 });
+      }
+      // Two snippets, two copies of the script: one listener.
+      await page.waitForFunction(() => document.querySelectorAll('script[src$="/embed/host-v1.js"]').length === 2);
+      expect(await page.evaluate(() => (window as unknown as { messageListeners: number }).messageListeners)).toBe(1);
+    } finally {
+      await page.close();
+    }
   });
 });
 
