@@ -17,6 +17,9 @@ export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';
 /** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
 export const fallbackHeight = (chartHeight: number) => Math.round(chartHeight + 190);
 
+/** The widest the iframe gets: the chart and the embed page's margins. */
+export const embedWidth = (d: Pick<EmbedDescription, 'width'>) => d.width + 40;
+
 export const embedHref = (slug: string, lang: Lang) => `${lang === 'id' ? '' : '/en'}/embed/${slug}/`;
 
 export interface EmbedDescription {
@@ -43,17 +46,30 @@ export const imageUrl = (d: EmbedAddress, format: 'svg' | 'png') => abs(d, `${em
 /** Absolute, as oEmbed discovery requires: a consumer fetches it from wherever it found the link. */
 export const oembedUrl = (d: EmbedAddress) => abs(d, `${embedHref(d.slug, d.lang)}oembed.json`);
 
+/**
+ * The snippets carry no style attribute: a host page whose Content-Security-Policy forbids
+ * inline styles (style-src without 'unsafe-inline') would refuse it. The iframe states its
+ * size in attributes — the chart's full width and the fallback height, as the oEmbed JSON
+ * does — and the host script makes it as wide as the column up to that width, borderless and
+ * as tall as its content, through the CSSOM, which such a policy allows. Without the host
+ * script the iframe keeps those attributes (and the browser's default border).
+ */
 export function iframeSnippet(d: EmbedDescription): string {
   return (
-    `<iframe src="${escapeXml(embedUrl(d))}" title="${escapeXml(d.title)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
-    `sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="width:100%;max-width:${d.width + 40}px;border:0" data-batik-embed></iframe>` +
+    `<iframe src="${escapeXml(embedUrl(d))}" title="${escapeXml(d.title)}" width="${embedWidth(d)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
+    `sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" data-batik-embed></iframe>` +
     `<script src="${escapeXml(abs(d, HOST_SCRIPT_PATH))}" async></script>`
   );
 }
 
+/**
+ * The image at its own size, with width and height so the page keeps its place while it
+ * loads. Shrinking it to a narrow column is the host's stylesheet's job
+ * (img { max-width: 100%; height: auto }), since the snippet has no style of its own.
+ */
 export function imageSnippet(d: EmbedDescription): string {
   return (
-    `<figure><img src="${escapeXml(imageUrl(d, 'png'))}" width="${d.width}" height="${d.height}" alt="${escapeXml(d.description)}" style="max-width:100%;height:auto">` +
+    `<figure><img src="${escapeXml(imageUrl(d, 'png'))}" width="${d.width}" height="${d.height}" alt="${escapeXml(d.description)}">` +
     `<figcaption>${escapeXml(d.title)}. ${escapeXml(d.takeaway)} ${escapeXml(d.credit)}</figcaption></figure>`
   );
 }
@@ -66,7 +82,7 @@ export function oembed(d: EmbedDescription) {
     provider_url: d.site.href,
     title: d.title,
     html: iframeSnippet(d),
-    width: d.width + 40,
+    width: embedWidth(d),
     height: fallbackHeight(d.height),
     thumbnail_url: imageUrl(d, 'png'),
     thumbnail_width: d.width * 2,

@@ -10,7 +10,8 @@ import { serve, type StaticServer } from '../helpers/serve';
  * A newsroom's page on another origin pastes our iframe snippet (from a chart's oEmbed
  * JSON) and our host script; the iframe must settle to its content's height at phone,
  * tablet and desktop widths, and messages of the wrong source or shape must change nothing.
- * The page's own markup must not be able to switch the script off.
+ * The page's own markup must not be able to switch the script off, and a page whose
+ * Content-Security-Policy forbids inline styles must still get a fitted iframe.
  */
 const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants'];
 const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -24,6 +25,9 @@ let browser: Browser;
 const snippet = (slug: string) =>
   (JSON.parse(readFileSync(`dist/embed/${slug}/oembed.json`, 'utf8')) as { html: string }).html.replaceAll(new URL(SITE).origin, site.origin);
 
+/** The policy of a newsroom that allows no inline style or script, and frames and scripts only from us. */
+const strictCsp = () => `default-src 'self'; style-src 'self'; script-src ${site.origin}; frame-src ${site.origin}`;
+
 /**
  * Counts the `message` listeners added to the host window, before any of our scripts run:
  * a second copy of the host script must not add its own.
@@ -32,25 +36,30 @@ const COUNT_LISTENERS = `<script>window.messageListeners = 0; var add = window.a
 window.addEventListener = function (type) { if (type === 'message') window.messageListeners++; return add.apply(this, arguments); };</script>`;
 
 /**
- * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet; `decoy`
- * puts an element with the id of the old guard's window property in the page; `count` counts
- * message listeners.
+ * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet; `csp`
+ * serves the page under a strict Content-Security-Policy and with no inline style or script
+ * of its own; `decoy` puts an element with the id of the old guard's window property in the
+ * page; `count` counts message listeners.
  */
-function article(query: URLSearchParams): string {
+function article(query: URLSearchParams): { html: string; csp?: string } {
+  const csp = query.has('csp');
   const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>${query.has('count') ? COUNT_LISTENERS : ''}`;
   const body = [
     '<h1>A news article</h1>',
     query.has('decoy') ? '<div id="__batikKotaHostV1">A block of the newsroom\'s own page.</div><img name="__batikKotaHostV1" alt="">' : '',
     query.getAll('chart').map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>'),
   ].join('');
-  return `<!doctype html><html lang="en"><head>${head}</head><body style="margin:0;padding:0 8px">${body}</body></html>`;
+  const html = `<!doctype html><html lang="en"><head>${head}</head><body${csp ? '' : ' style="margin:0;padding:0 8px"'}>${body}</body></html>`;
+  return csp ? { html, csp: strictCsp() } : { html };
 }
 
 beforeAll(async () => {
   site = await serve('dist');
   host = createServer((req, res) => {
+    const { html, csp } = article(new URL(req.url ?? '/', 'http://host').searchParams);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(article(new URL(req.url ?? '/', 'http://host').searchParams));
+    if (csp) res.setHeader('Content-Security-Policy', csp);
+    res.end(html);
   });
   // Another origin: a different host name and port from the site's 127.0.0.1.
   await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
@@ -177,6 +186,36 @@ describe('the host script on a page that could switch it off', () => {
       // Two snippets, two copies of the script: one listener.
       await page.waitForFunction(() => document.querySelectorAll('script[src$="/embed/host-v1.js"]').length === 2);
       expect(await page.evaluate(() => (window as unknown as { messageListeners: number }).messageListeners)).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('on a page whose Content-Security-Policy allows no inline style', () => {
+  const WIDTH = (JSON.parse(readFileSync('dist/embed/headline/oembed.json', 'utf8')) as { width: number }).width;
+
+  it.each([320, 1280])('at %i px the iframe is as wide as the column up to its width, borderless, and as tall as its content', async (viewport) => {
+    const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+    });
+    try {
+      const response = await page.goto(`${hostOrigin}/?csp&chart=headline`);
+      expect(response?.headers()['content-security-policy']).toBe(strictCsp());
+      await page.waitForFunction(() => document.querySelector('iframe')!.style.height !== '', undefined, { timeout: 10_000 });
+      const height = await settled(page);
+      const content = await embedFrame(page, 'headline').evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const box = await page.evaluate(() => {
+        const iframe = document.querySelector('iframe')!;
+        return { width: iframe.getBoundingClientRect().width, column: iframe.parentElement!.clientWidth, border: getComputedStyle(iframe).borderTopWidth };
+      });
+      expect(WIDTH).toBeGreaterThan(320);
+      expect(box.width).toBe(Math.min(box.column, WIDTH));
+      expect(box.border).toBe('0px');
+      expect(Math.abs(height - content)).toBeLessThanOrEqual(2);
+      expect(refused).toEqual([]);
     } finally {
       await page.close();
     }

@@ -4,7 +4,7 @@ import { inflateSync, gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteCharts } from '../../src/charts/catalogue';
-import { embedHref, fallbackHeight, svgSize } from '../../src/lib/embed';
+import { embedHref, embedWidth, fallbackHeight, svgSize } from '../../src/lib/embed';
 import { href } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
 import budgets from '../budgets.json';
@@ -78,6 +78,11 @@ describe.each(entries.map(({ lang, entry }) => [`${embedHref(entry.slug, lang)}`
     expect(iframe.attr('loading')).toBe('lazy');
     expect(iframe.attr('sandbox')).toContain('allow-popups');
     expect(iframe.attr('sandbox')).not.toContain('allow-same-origin');
+    // Sized by attributes and the host script, never by a style attribute a host's CSP may refuse.
+    expect(iframe.attr('width')).toBe(String(o.width));
+    expect(iframe.attr('height')).toBe(String(o.height));
+    expect(o.width).toBe(embedWidth(svgSize(entry.chart.svg)));
+    expect(o.html).not.toMatch(/\sstyle=/i);
     expect(o.provider_name).toBe('Batik Kota');
     for (const key of ['provider_url', 'thumbnail_url']) expect(new URL(o[key] as string).protocol).toMatch(/^https?:$/);
   });
@@ -102,6 +107,15 @@ describe.each(entries.map(({ lang, entry }) => [`${embedHref(entry.slug, lang)}`
     expect(full(`link[type="application/json+oembed"][href="${oembed}"]`)).toHaveLength(1);
     expect(page(dist, address)('link[type="application/json+oembed"]').attr('href')).toBe(oembed);
     expect(full(`#chart-${entry.slug} details.embed textarea`)).toHaveLength(3);
+  });
+
+  it('offers an image snippet with its size in attributes and no style attribute', () => {
+    const full = page(dist, href(entry.page, lang));
+    const snippet = full(`#chart-${entry.slug} details.embed textarea`).eq(1).text();
+    const img = load(snippet)('img');
+    const size = svgSize(entry.chart.svg);
+    expect([img.attr('width'), img.attr('height')]).toEqual([String(size.width), String(size.height)]);
+    expect(snippet).not.toMatch(/\sstyle=/i);
   });
 });
 
