@@ -6,19 +6,28 @@ import { sectionPrefixes } from './routes';
  * configuration in docs/security-headers.md states the same policy.
  *
  * Only embed pages may be framed by other sites. Hosts merge the headers of every rule that
- * matches a path, so the framing policy is never put on a catch-all rule: each section of
- * the site has its own rule, and embed paths match only the embed rule.
+ * matches a path, so the Content-Security-Policy is never put on a catch-all rule: each
+ * section of the site has its own rule, and embed paths match only the embed rule.
+ *
+ * X-Frame-Options: DENY is on the catch-all rule, so every response refuses framing, even the
+ * 404 page a host serves for an unknown address, which matches no section's rule. Embed pages
+ * get it too, and stay frameable: a browser ignores X-Frame-Options when the response has an
+ * enforced Content-Security-Policy with a frame-ancestors directive (HTML's "check a
+ * navigation response's adherence to X-Frame-Options"; CSP Level 2 and 3, "frame-ancestors
+ * and X-Frame-Options"), and theirs says frame-ancestors *. A browser test frames both.
  */
 const BASE = ["script-src 'self'", "style-src 'self'", "img-src 'self' data:", "object-src 'none'"];
 export const PAGE_CSP = ["default-src 'self'", ...BASE, "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 export const EMBED_CSP = ["default-src 'none'", ...BASE, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
 
+/** Headers of every response, whatever its path: the catch-all rule. */
 export const COMMON_HEADERS: Record<string, string> = {
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
-export const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' };
+export const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy': PAGE_CSP };
 export const EMBED_HEADERS: Record<string, string> = { 'Content-Security-Policy': EMBED_CSP };
 
 export const EMBED_PREFIXES = ['/embed/', '/en/embed/'];

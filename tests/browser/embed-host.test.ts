@@ -11,7 +11,8 @@ import { serve, type StaticServer } from '../helpers/serve';
  * JSON) and our host script; the iframe must settle to its content's height at phone,
  * tablet and desktop widths, and messages of the wrong source or shape must change nothing.
  * The page's own markup must not be able to switch the script off, and a page whose
- * Content-Security-Policy forbids inline styles must still get a fitted iframe.
+ * Content-Security-Policy forbids inline styles must still get a fitted iframe. Only embed
+ * pages may be framed at all.
  */
 const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants'];
 const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -39,7 +40,8 @@ window.addEventListener = function (type) { if (type === 'message') window.messa
  * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet; `csp`
  * serves the page under a strict Content-Security-Policy and with no inline style or script
  * of its own; `decoy` puts an element with the id of the old guard's window property in the
- * page; `count` counts message listeners.
+ * page; `count` counts message listeners; `frame` (repeatable) frames a path of the site
+ * without any snippet, to see whether the browser lets it be framed.
  */
 function article(query: URLSearchParams): { html: string; csp?: string } {
   const csp = query.has('csp');
@@ -48,6 +50,7 @@ function article(query: URLSearchParams): { html: string; csp?: string } {
     '<h1>A news article</h1>',
     query.has('decoy') ? '<div id="__batikKotaHostV1">A block of the newsroom\'s own page.</div><img name="__batikKotaHostV1" alt="">' : '',
     query.getAll('chart').map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>'),
+    ...query.getAll('frame').map((path) => `<iframe src="${site.origin}${path}" title="${path}"></iframe>`),
   ].join('');
   const html = `<!doctype html><html lang="en"><head>${head}</head><body${csp ? '' : ' style="margin:0;padding:0 8px"'}>${body}</body></html>`;
   return csp ? { html, csp: strictCsp() } : { html };
@@ -219,6 +222,49 @@ describe('on a page whose Content-Security-Policy allows no inline style', () =>
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('framing', () => {
+  /**
+   * Frame a path of the site from the host origin and say whether the browser showed it. A
+   * refused frame is left on Chromium's error page; the console says which header refused it.
+   */
+  async function framed(path: string): Promise<{ shown: boolean; console: string[] }> {
+    const page = await browser.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    try {
+      await page.goto(`${hostOrigin}/?frame=${encodeURIComponent(path)}`, { waitUntil: 'load' });
+      const frame = page.frames().find((f) => f !== page.mainFrame())!;
+      return { shown: frame.url().startsWith(site.origin), console: messages };
+    } finally {
+      await page.close();
+    }
+  }
+  const headersOf = async (path: string) => (await fetch(`${site.origin}${path}`)).headers;
+
+  it('shows an embed page: its frame-ancestors * wins over the X-Frame-Options: DENY every path gets', async () => {
+    const headers = await headersOf('/embed/headline/');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect((await framed('/embed/headline/')).shown).toBe(true);
+  });
+
+  it('refuses a page of the site (frame-ancestors none)', async () => {
+    const { shown, console } = await framed('/data/');
+    expect(shown).toBe(false);
+    expect(console.join('\n')).toMatch(/frame-ancestors/);
+  });
+
+  it('refuses the 404 page served for an unknown address, which only the catch-all rule matches', async () => {
+    const response = await fetch(`${site.origin}/no-such-page/`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-security-policy')).toBeNull();
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const { shown, console } = await framed('/no-such-page/');
+    expect(shown).toBe(false);
+    expect(console.join('\n')).toMatch(/X-Frame-Options/);
   });
 });
 

@@ -89,8 +89,9 @@ export function headersFor(rules: readonly HeaderRule[], path: string): { header
 /**
  * What a reader's browser would be told about framing and scripts, page by page: each
  * page gets exactly one Content-Security-Policy (from one rule), with one frame-ancestors
- * directive; only embed pages may be framed, and every other page also sends
- * X-Frame-Options; scripts only from the site itself, never inline or eval.
+ * directive; only embed pages may be framed; every page sends X-Frame-Options: DENY once
+ * (from the catch-all rule, so that an unknown address refuses framing too; beside an embed's
+ * frame-ancestors browsers ignore it); scripts only from the site itself, never inline or eval.
  */
 export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: readonly string[]): string[] {
   const problems: string[] = [];
@@ -109,7 +110,8 @@ export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: re
     else if (embed && framing[0] === "frame-ancestors 'none'") problems.push(`${address}: an embed that refuses framing`);
     else if (!embed && framing[0] !== "frame-ancestors 'none'") problems.push(`${address}: a page that may be framed (${framing[0]})`);
     const xfo = sources.get('x-frame-options') ?? [];
-    if (embed ? xfo.length !== 0 : xfo.length !== 1) problems.push(`${address}: X-Frame-Options from ${xfo.length} rules (${xfo.join(', ') || 'none'})`);
+    if (xfo.length !== 1) problems.push(`${address}: X-Frame-Options from ${xfo.length} rules (${xfo.join(', ') || 'none'})`);
+    else if (headers.get('x-frame-options') !== 'DENY') problems.push(`${address}: X-Frame-Options ${headers.get('x-frame-options')}, not DENY`);
     for (const policy of csp.split(',')) {
       if (!/(^|;)\s*script-src 'self'\s*(;|$)/.test(policy)) problems.push(`${address}: script-src is not exactly 'self' (${policy.trim()})`);
       if (/unsafe-inline|unsafe-eval/.test(policy)) problems.push(`${address}: the policy allows unsafe-inline or unsafe-eval`);

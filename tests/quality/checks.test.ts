@@ -199,8 +199,12 @@ describe('the headers file is read as a host reads it', () => {
     expect(headerPolicyProblems(rules, ['/embed/map/', '/kota/blitar/'])).toEqual([
       '/embed/map/: 2 Content-Security-Policy values, from rules /*, /embed/*',
       "/embed/map/: 2 frame-ancestors directives (frame-ancestors 'none' | frame-ancestors *)",
-      '/embed/map/: X-Frame-Options from 1 rules (/*)',
     ]);
+    // X-Frame-Options belongs on every page, once: missing or from two rules is reported.
+    const twice = parseHeadersFile(`${file}\n\n/kota/*\n  X-Frame-Options: DENY\n`);
+    expect(headerPolicyProblems(twice, ['/kota/blitar/'])).toEqual(['/kota/blitar/: X-Frame-Options from 2 rules (/*, /kota/*)']);
+    const none = parseHeadersFile("/*\n  Content-Security-Policy: script-src 'self'; frame-ancestors 'none'\n");
+    expect(headerPolicyProblems(none, ['/data/'])).toEqual(['/data/: X-Frame-Options from 0 rules (none)']);
   });
 
   it('the server sends the merged headers', async () => {

@@ -9,11 +9,24 @@ describe('security headers', () => {
   it('let embed pages be framed and no other page', () => {
     for (const path of ['/embed/headline/', '/en/embed/timeline-blitar/']) {
       expect(headersFor(rules, path).headers.get('content-security-policy')).toBe(EMBED_CSP);
-      expect(headersFor(rules, path).headers.has('x-frame-options')).toBe(false);
+      // Sent to every path by the catch-all rule; browsers ignore it beside frame-ancestors *
+      // (tests/browser/embed-host.test.ts frames such a page).
+      expect(headersFor(rules, path).sources.get('x-frame-options')).toEqual(['/*']);
     }
     for (const path of ['/', '/en/', '/kota/blitar/', '/en/city/blitar/', '/en/compare/blitar-vs-mojokerto/', '/data/', '/404.html', '/metodologi/']) {
       expect(headersFor(rules, path).headers.get('content-security-policy'), path).toBe(PAGE_CSP);
       expect(headersFor(rules, path).headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+
+  it('refuse framing of the 404 page a host serves for an unknown address', () => {
+    // A static host answers an unknown address with 404.html under the headers of the
+    // address asked for, which match no section's rule: only the catch-all rule applies.
+    for (const path of ['/no-such-page/', '/tidak/ada', '/en/nothing-here/', '/index.php', '/.env']) {
+      const { headers, sources } = headersFor(rules, path);
+      expect(headers.has('content-security-policy'), path).toBe(false);
+      expect(headers.get('x-frame-options'), path).toBe('DENY');
+      expect(sources.get('x-frame-options'), path).toEqual(['/*']);
     }
   });
 
@@ -29,6 +42,7 @@ describe('security headers', () => {
     expect(doc).toContain(`"${PAGE_CSP}"`);
     expect(doc).toContain(`"${EMBED_CSP}"`);
     // The headers every path gets, in the pages' block and again in the embeds' block.
-    for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(doc.split(`add_header ${name} "${value}" always;`)).toHaveLength(3);
+    expect(COMMON_HEADERS['X-Frame-Options']).toBe('DENY');
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(doc.split(`add_header ${name} "${value}" always;`), name).toHaveLength(3);
   });
 });
