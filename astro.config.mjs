@@ -4,10 +4,33 @@ import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { EMBED_PREFIXES, headersFile } from './src/lib/security-headers.ts';
 import { siteUrlOrThrow } from './src/lib/site-url.ts';
+import { dataPaths } from './src/lib/paths.ts';
 
 // `npm run build` (scripts/build.ts) checks SITE_URL and the data before Astro starts and
 // replaces the output folder only when the build succeeds; run `astro build` directly and a
 // failed build can leave a half-written folder.
+/**
+ * `astro dev` with live data: the data files are not modules, so Vite does not see them
+ * change. Watch the data folder and reload the browser on any change; the site model notices
+ * the new files (src/lib/site.ts) and is rebuilt, with the validator's errors if there are any.
+ */
+function liveData() {
+  const dataDir = dataPaths().dataDir;
+  return {
+    name: 'batik-live-data',
+    /** @param {import('vite').ViteDevServer} server */
+    configureServer(server) {
+      server.watcher.add(dataDir);
+      const reload = (/** @type {string} */ file) => {
+        if (file.startsWith(dataDir)) server.ws.send({ type: 'full-reload', path: '*' });
+      };
+      server.watcher.on('change', reload);
+      server.watcher.on('add', reload);
+      server.watcher.on('unlink', reload);
+    },
+  };
+}
+
 export default defineConfig({
   // The public address of the site, for canonical links, the sitemap, oEmbed and embed
   // snippets; set SITE_URL when deploying. The same check as the build script's, so
@@ -21,8 +44,11 @@ export default defineConfig({
     // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  // Scripts as files too (Astro inlines small ones otherwise), for the same reason.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    // Scripts as files too (Astro inlines small ones otherwise), for the same reason.
+    build: { assetsInlineLimit: 0 },
+    plugins: [liveData()],
+  },
   integrations: [
     // Embed pages are bare charts for other sites' iframes, not pages to find in a search.
     sitemap({ filter: (page) => !EMBED_PREFIXES.some((prefix) => new URL(page).pathname.startsWith(prefix)) }),

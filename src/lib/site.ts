@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Dataset } from './dataset';
 import { loadDataset, type LoadOptions } from './load';
 import { dataPaths } from './paths';
@@ -22,7 +24,22 @@ export interface SiteModel {
   evidenceChecked: boolean;
 }
 
-let cached: SiteModel | undefined;
+let cached: { version: string; model: SiteModel } | undefined;
+
+/**
+ * A fingerprint of the data files (name, size and modification time of each): the model is
+ * rebuilt when it changes, so `astro dev` shows a curator's edit on the next page load.
+ */
+function dataVersion(dataDir: string): string {
+  if (!existsSync(dataDir)) return '';
+  return readdirSync(dataDir)
+    .sort()
+    .map((name) => {
+      const s = statSync(join(dataDir, name));
+      return `${name}:${s.size}:${s.mtimeMs}`;
+    })
+    .join('|');
+}
 
 /** Data with errors: the message lists every problem with its file, line, row, column and rule. */
 export class DataErrors extends Error {
@@ -47,20 +64,22 @@ export function checkedData(paths: LoadOptions = dataPaths()): { dataset: Datase
 }
 
 /**
- * The model the site is built from, loaded and summarised once per build. Any data error
+ * The model the site is built from, loaded and summarised once per build (and again in
+ * `astro dev` whenever a data file changes). Any data error
  * stops the build with the full list of problems; warnings are counted once.
  */
 export function siteModel(): SiteModel {
-  if (cached) return cached;
   const paths = dataPaths();
+  const version = dataVersion(paths.dataDir);
+  if (cached?.version === version) return cached.model;
   const { dataset, problems, evidenceChecked } = checkedData(paths);
   // Never folded into the warning count: a site built without its reports is published unchecked.
   if (!evidenceChecked)
     console.warn(`\n*** EVIDENCE NOT CHECKED: no reports folder at ${paths.reportsDir}. Set BATIK_REPORTS_DIR; the methodology page of this build says its evidence was not checked. ***\n`);
   const warnings = problems.filter((p) => p.rule !== 'reports-missing').length;
   if (warnings) console.warn(`Data: ${warnings} warnings (quality flags included); "npm run validate" lists them.`);
-  cached = buildSiteModel(dataset, evidenceChecked);
-  return cached;
+  cached = { version, model: buildSiteModel(dataset, evidenceChecked) };
+  return cached.model;
 }
 
 
