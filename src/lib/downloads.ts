@@ -374,9 +374,20 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
 export const FORMULA_START = /(?:^|\n)\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * CSV for spreadsheets: UTF-8, lists joined with "|", blanks for not reported, text that
- * could run as a formula neutralised (FORMULA_START); numbers are written as numbers and
- * left alone.
+ * The UTF-8 byte-order mark every CSV starts with. Excel reads a CSV without it in the
+ * computer's legacy code page (Windows-1252 under Indonesian settings), which garbles every
+ * letter outside ASCII; with it, Excel reads UTF-8. Frictionless, pandas, readr and Papa Parse
+ * skip it.
+ */
+export const BOM = '\uFEFF';
+
+/**
+ * CSV for spreadsheets and programs alike: UTF-8 with a byte-order mark (BOM), commas between
+ * cells and CRLF line ends (RFC 4180), lists joined with "|", blanks for not reported, text that
+ * could run as a formula neutralised (FORMULA_START); numbers are written as numbers, with a
+ * point for decimals, and left alone. The comma stays even though Excel under Indonesian
+ * settings expects ";": the files are also the machine contract that datapackage.json
+ * describes.
  */
 export function toCsv(resource: Resource): string {
   const data = resource.rows.map((row) =>
@@ -385,7 +396,7 @@ export function toCsv(resource: Resource): string {
       return Array.isArray(v) ? v.join('|') : v;
     }),
   );
-  return `${Papa.unparse({ fields: resource.fields.map((x) => x.name), data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
+  return `${BOM}${Papa.unparse({ fields: resource.fields.map((x) => x.name), data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
 }
 
 export const toJson = (resource: Resource): string => `${JSON.stringify(resource.rows, null, 2)}\n`;

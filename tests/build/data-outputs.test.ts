@@ -9,7 +9,9 @@ import { cityProfiles } from '../../src/lib/summarise';
 /** These tests read what `npm run build` wrote to dist/ (npm test builds first). */
 const dist = 'dist/data';
 const { dataset } = loadDataset(dataPaths({}));
+// Papa Parse skips the byte-order mark the CSV files start with, as Frictionless, pandas and readr do.
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(`${dist}/${name}`, 'utf8'), { header: true, skipEmptyLines: true });
+const NAMES = ['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'claims', 'flags', 'distinct', 'population', 'city-summary'];
 
 describe('dist/data', () => {
   beforeAll(() => {
@@ -18,11 +20,24 @@ describe('dist/data', () => {
 
   it('holds every dataset as CSV and JSON, and the data package', () => {
     const files = readdirSync(dist).sort();
-    for (const name of ['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'claims', 'flags', 'distinct', 'population', 'city-summary']) {
+    for (const name of NAMES) {
       expect(files).toContain(`${name}.csv`);
       expect(files).toContain(`${name}.json`);
     }
     expect(files).toContain('datapackage.json');
+  });
+
+  it('every CSV starts with a UTF-8 byte-order mark, then the header, and ends every line with CRLF', () => {
+    for (const name of NAMES) {
+      const bytes = readFileSync(`${dist}/${name}.csv`);
+      expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8');
+      expect(text.slice(1).startsWith(`${csv(`${name}.csv`).meta.fields![0]},`), name).toBe(true);
+      expect(text.replace(/"(?:[^"]|"")*"/g, '""'), name).not.toMatch(/[^\r]\n|\r(?!\n)/);
+      expect(text.endsWith('\r\n'), name).toBe(true);
+      // JSON stays without a mark: JSON.parse would refuse one.
+      expect(readFileSync(`${dist}/${name}.json`)[0], name).toBe(0x5b);
+    }
   });
 
   it('city-summary.csv has one row per city with the required fields and the summary figures', () => {
@@ -46,7 +61,7 @@ describe('dist/data', () => {
 
   it('every CSV and its JSON hold the same rows, and the data package describes each CSV header', () => {
     const pkg = JSON.parse(readFileSync(`${dist}/datapackage.json`, 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string }[] } }[] };
-    expect(pkg.resources.map((r) => r.name)).toEqual(['cities', 'sources', 'organisations', 'events', 'facilities', 'facility-status', 'policies', 'claims', 'flags', 'distinct', 'population', 'city-summary']);
+    expect(pkg.resources.map((r) => r.name)).toEqual(NAMES);
     for (const r of pkg.resources) {
       const { data, meta, errors } = csv(r.path);
       expect(errors).toEqual([]);

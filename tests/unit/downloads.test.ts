@@ -68,9 +68,28 @@ describe('CSV downloads', () => {
     expect(json.find((r) => r.id === 'b')!.participants).toBeNull();
   });
 
+  it('start with a UTF-8 byte-order mark, end every line with CRLF, and quote commas, quotes and line breaks', () => {
+    const csv = toCsv(eventsResource());
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, ...Buffer.from('i')]);
+    expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+    // Outside quoted cells every line ends with CRLF, the last one included; a line break
+    // inside a quoted cell is the text's own.
+    const outsideQuotes = csv.replace(/"(?:[^"]|"")*"/g, '""');
+    expect(outsideQuotes).not.toMatch(/[^\r]\n|\r(?!\n)/);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(outsideQuotes.split('\r\n')).toHaveLength(eventsResource().rows.length + 2);
+    expect(csv).toContain(',"Line one\nline ""two"", with comma",');
+    expect(csv).toContain(`,"'=HYPERLINK(""https://evil.example"",""x"")",`);
+    // Papa Parse, as the tests and scripts read the downloads, skips the mark.
+    expect(Papa.parse(csv, { header: true }).meta.fields![0]).toBe('id');
+  });
+
   it('every resource lists each row field once, in its schema order', () => {
     for (const r of resources(hostile)) {
-      const header = toCsv(r).split('\r\n')[0]!.split(',');
+      const csv = toCsv(r);
+      expect(csv.startsWith('\uFEFF'), r.name).toBe(true);
+      const header = csv.slice(1).split('\r\n')[0]!.split(',');
       expect(header).toEqual(r.fields.map((f) => f.name));
       expect(new Set(header).size).toBe(header.length);
     }
