@@ -81,6 +81,12 @@ export const sectionPrefixes = (lang: Lang): string[] => {
 /** Where a downloadable data file is served. */
 export const dataFileHref = (name: string) => `/data/${name}`;
 
+/**
+ * Where a table's Excel workbook is served: beside the data page of the language its column
+ * labels are in, /data/<name>.xlsx in Indonesian and /en/data/<name>.xlsx in English.
+ */
+export const workbookHref = (name: string, lang: Lang) => `${href({ page: 'data' }, lang)}${name}.xlsx`;
+
 /** Parameters of the generated pages, shared by the Indonesian and English route files. */
 export const routeParams = {
   city: (cities: readonly { id: string }[]) => cities.map((c) => ({ params: { id: c.id } })),

@@ -1,7 +1,10 @@
+import * as exceljs from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { dataPackage, resources, toCsv, toJson } from '../../src/lib/downloads';
-import { dataset, event } from '../helpers/records';
+import { dataPackage, resources, toCsv, toJson, type Field, type Resource } from '../../src/lib/downloads';
+import { buildDay, toXlsx } from '../../src/lib/workbook';
+import { claim, dataset, event } from '../helpers/records';
 
 const hostile = dataset({
   events: [
@@ -111,5 +114,171 @@ describe('the data package', () => {
   it('uses names Frictionless accepts', () => {
     expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
     for (const r of pkg.resources) expect(r.name).toMatch(/^[a-z0-9._-]+$/);
+  });
+});
+
+describe('field labels and meanings', () => {
+  it('every table and column is named and explained in both languages, the Indonesian in its own words', () => {
+    for (const r of resources(hostile)) {
+      for (const lang of ['id', 'en'] as const) {
+        expect(r.title[lang].trim(), r.name).not.toBe('');
+        expect(r.description[lang].trim(), r.name).not.toBe('');
+        const labels = r.fields.map((f) => f.label[lang]);
+        // A workbook's column headings tell the columns apart.
+        expect(labels.filter((l, i) => labels.indexOf(l) !== i), `${r.name} (${lang})`).toEqual([]);
+        for (const f of r.fields) {
+          expect(f.label[lang].trim(), `${r.name}.${f.name}`).not.toBe('');
+          expect(f.description[lang].trim(), `${r.name}.${f.name}`).not.toBe('');
+        }
+      }
+      for (const f of r.fields) expect(f.description.id, `${r.name}.${f.name}`).not.toBe(f.description.en);
+      expect(r.description.id).not.toBe(r.description.en);
+    }
+  });
+});
+
+// exceljs is CommonJS; Node exposes it as a default export.
+const { Workbook, ValueType } = (exceljs as unknown as { default?: typeof exceljs }).default ?? exceljs;
+const info = { source: 'https://example.org/data/', built: '2026-11-30' };
+const read = async (bytes: Uint8Array) => {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as exceljs.Buffer);
+  return workbook;
+};
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The files of a zip archive (an .xlsx file is one), as text: enough to read the XML a spreadsheet reads. */
+function unzip(bytes: Uint8Array): Map<string, string> {
+  const zip = Buffer.from(bytes);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const files = new Map<string, string>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
+    files.set(name, (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return files;
+}
+
+describe('Excel workbooks', () => {
+  it('open on a sheet with the title, the source, the build date and the licence, then the table with labels in the language', async () => {
+    for (const [lang, about, table, label] of [
+      ['id', 'Keterangan', 'Kegiatan', 'Tanggal mulai'],
+      ['en', 'About', 'Events', 'Start date'],
+    ] as const) {
+      const workbook = await read(await toXlsx(eventsResource(), lang, info));
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([about, table]);
+      expect(workbook.created).toEqual(day('2026-11-30'));
+      const first = workbook.worksheets[0]!;
+      const text = JSON.stringify(first.getSheetValues());
+      expect(text).toContain(`${table} — Batik Kota`);
+      expect(text).toContain(info.source);
+      expect(text).toContain('CC BY 4.0');
+      expect(text).toContain('https://creativecommons.org/licenses/by/4.0/');
+      const built: unknown[] = [];
+      first.eachRow((row) => row.eachCell((cell) => cell.value instanceof Date && built.push(cell.value)));
+      expect(built).toEqual([day('2026-11-30')]);
+
+      const sheet = workbook.worksheets[1]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(eventsResource().fields.map((f) => f.label[lang]));
+      expect(header).toContain(label);
+      expect(sheet.getRow(1).font?.bold).toBe(true);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.rowCount).toBe(eventsResource().rows.length + 1);
+    }
+  });
+
+  it('give every cell its type: numbers, dates known to the day, other dates as text, booleans, lists, and blank for not reported', async () => {
+    const field = (name: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ name, type, label: { id: name, en: name }, description: { id: `${name}.`, en: `${name}!` }, ...extra });
+    const fields = [
+      field('count', 'integer'),
+      field('rate', 'number'),
+      field('start', 'string', { date: { precision: 'start_precision' } }),
+      field('start_precision', 'string'),
+      field('as_of', 'string', { date: {} }),
+      field('dated', 'string', { yesNo: true }),
+      field('themes', 'string', { list: true }),
+      field('venue', 'string'),
+    ];
+    const rows = [
+      { count: 18000000000, rate: 0.43, start: '2024-05-02', start_precision: 'day', as_of: '2024-05-02', dated: 'yes', themes: ['export', 'marketing'], venue: 'Balai Kota' },
+      { count: 0, rate: -7.5, start: '2024-05', start_precision: 'month', as_of: '2024', dated: 'no', themes: [], venue: null },
+      { count: null, rate: null, start: '2024-05-06', start_precision: 'week', as_of: null, dated: 'no', themes: ['heritage'], venue: '' },
+    ];
+    const resource: Resource = { name: 'types', title: { id: 'Tipe', en: 'Types' }, description: { id: 'Uji.', en: 'Test.' }, fields, rows };
+    const sheet = (await read(await toXlsx(resource, 'id', info))).worksheets[1]!;
+    const values = [2, 3, 4].map((r) => fields.map((_, c) => sheet.getCell(r, c + 1).value));
+    expect(values).toEqual([
+      [18000000000, 0.43, day('2024-05-02'), 'day', '2024-05-02', true, 'export|marketing', 'Balai Kota'],
+      // 0 is a figure; a month is not a day; a date with no precision column stays text.
+      [0, -7.5, '2024-05', 'month', '2024', false, null, null],
+      // Not reported is blank; a date known to the week is not written as a day.
+      [null, null, '2024-05-06', 'week', null, false, 'heritage', null],
+    ]);
+    expect(sheet.getCell(2, 1).numFmt).toBe('#,##0');
+    expect(sheet.getCell(2, 3).numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('set a width for every column of the table, within reason', async () => {
+    const xml = unzip(await toXlsx(eventsResource(), 'id', info)).get('xl/worksheets/sheet2.xml')!;
+    const widths: number[] = [];
+    for (const [, min, max, width] of xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)) for (let c = Number(min); c <= Number(max); c++) widths[c - 1] = Number(width);
+    expect(widths).toHaveLength(eventsResource().fields.length);
+    for (const w of widths) expect(w).toBeGreaterThanOrEqual(10);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(50);
+  });
+
+  it('write a claim’s value as the number or the day it is', async () => {
+    const claims = resources(
+      dataset({
+        events: [event({ id: 'a' })],
+        claims: [
+          claim({ record_id: 'a', field: 'funding', value: '14674000000', unit: 'rupiah', basis: 'budget' }),
+          claim({ record_id: 'a', field: 'venue', value: '1200', unit: null, basis: null }),
+        ],
+      }),
+    ).find((r) => r.name === 'claims')!;
+    const sheet = (await read(await toXlsx(claims, 'en', info))).worksheets[1]!;
+    const column = claims.fields.findIndex((f) => f.name === 'value') + 1;
+    const byField = new Map<string, unknown[]>();
+    sheet.eachRow((row, i) => {
+      if (i > 1) byField.set(String(row.getCell(4).value), [...(byField.get(String(row.getCell(4).value)) ?? []), row.getCell(column).value]);
+    });
+    expect(byField.get('funding')).toEqual([14674000000]);
+    expect(byField.get('participants')).toEqual([10]);
+    expect(byField.get('start_date')).toEqual([day('2023-01-02')]);
+    // A text field stays text, digits or not.
+    expect(byField.get('venue')).toEqual(['1200']);
+  });
+
+  it('store text that looks like a formula as a shared string, never as a formula, exactly as curated', async () => {
+    const bytes = await toXlsx(eventsResource(), 'id', info);
+    const cell = (await read(bytes)).worksheets[1]!.getCell('D2');
+    expect(cell.value).toBe('=HYPERLINK("https://evil.example","x")');
+    expect(cell.formula).toBeUndefined();
+    expect(cell.type).toBe(ValueType.String);
+    // What a spreadsheet reads: the cell refers to an entry of the shared strings, and no
+    // cell of the sheet holds a formula.
+    const files = unzip(bytes);
+    const strings = [...files.get('xl/sharedStrings.xml')!.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+    const index = strings.indexOf('=HYPERLINK(&quot;https://evil.example&quot;,&quot;x&quot;)');
+    expect(index).toBeGreaterThanOrEqual(0);
+    const sheet = files.get('xl/worksheets/sheet2.xml')!;
+    expect(sheet).toMatch(new RegExp(`<c r="D2"[^>]* t="s"[^>]*><v>${index}</v></c>`));
+    expect(sheet).not.toMatch(/<f[ >]/);
+    expect(sheet).not.toMatch(/t="(str|inlineStr)"/);
+    expect(strings).toContain('+1+1');
+    expect(strings).toContain('@SUM(A1)');
+  });
+
+  it('date their first sheet with SOURCE_DATE_EPOCH when set, else today', () => {
+    expect(buildDay({ SOURCE_DATE_EPOCH: '1764460800' })).toBe('2025-11-30');
+    expect(buildDay({}, new Date('2026-11-30T23:59:00Z'))).toBe('2026-11-30');
   });
 });
