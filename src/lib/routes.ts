@@ -7,15 +7,15 @@ import type { MetricId } from './metrics';
  * language.
  */
 export type PageRef =
-  | { page: 'home' | 'sources' | 'methodology' | 'data' }
+  | { page: 'home' | 'sources' | 'methodology' | 'data' | 'search' }
   | { page: 'city'; id: string }
   | { page: 'metric'; id: MetricId }
   | { page: 'event' | 'facility' | 'policy'; id: string }
   | { page: 'compare'; a: string; b: string };
 
 export const WORDS = {
-  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', facility: 'fasilitas', policy: 'kebijakan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data' },
-  en: { city: 'city', metric: 'metric', event: 'event', facility: 'facility', policy: 'policy', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data' },
+  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', facility: 'fasilitas', policy: 'kebijakan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data', search: 'cari' },
+  en: { city: 'city', metric: 'metric', event: 'event', facility: 'facility', policy: 'policy', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data', search: 'search' },
 } as const;
 
 export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
@@ -32,6 +32,7 @@ export function href(ref: PageRef, lang: Lang): string {
     case 'sources':
     case 'methodology':
     case 'data':
+    case 'search':
       return `${prefix}${w[ref.page]}/`;
     case 'city':
       return `${prefix}${w.city}/${ref.id}/`;
@@ -77,6 +78,12 @@ export const sectionPrefixes = (lang: Lang): string[] => {
   const prefix = lang === 'id' ? '/' : '/en/';
   return [...new Set(Object.values(WORDS[lang]))].map((w) => `${prefix}${w}/`);
 };
+
+/**
+ * Where the build writes Pagefind's bundle (its script, WebAssembly and the index of each
+ * language); only the search page loads from it.
+ */
+export const SEARCH_BUNDLE = '/pagefind/';
 
 /** Where a downloadable data file is served. */
 export const dataFileHref = (name: string) => `/data/${name}`;

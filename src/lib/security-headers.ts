@@ -1,4 +1,4 @@
-import { sectionPrefixes } from './routes';
+import { href, sectionPrefixes, SEARCH_BUNDLE } from './routes';
 
 /**
  * The security headers of the site, written once: a _headers file for static hosts
@@ -19,6 +19,18 @@ import { sectionPrefixes } from './routes';
 const BASE = ["script-src 'self'", "style-src 'self'", "img-src 'self' data:", "object-src 'none'"];
 export const PAGE_CSP = ["default-src 'self'", ...BASE, "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 export const EMBED_CSP = ["default-src 'none'", ...BASE, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+/**
+ * The search pages' policy: the pages' policy, and WebAssembly. Pagefind's search engine is
+ * WebAssembly, and under a script-src without 'wasm-unsafe-eval' the browser refuses to compile
+ * it (tests/browser/search.test.ts shows Chromium refusing it under PAGE_CSP; Pagefind's hosting
+ * notes ask for the keyword in every browser). The keyword allows only the compiling of
+ * WebAssembly: eval(), new Function and inline scripts stay refused, scripts still come only
+ * from the site, and the only WebAssembly the page fetches is Pagefind's, from SEARCH_BUNDLE on
+ * the site itself. No other page gets it. The search script runs Pagefind on the page's own
+ * thread (noWorker in src/scripts/search.ts): a worker is governed by the policy of its own
+ * script's response, so it would need the keyword on the whole bundle too.
+ */
+export const SEARCH_CSP = PAGE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
 
 /** Headers of every response, whatever its path: the catch-all rule. */
 export const COMMON_HEADERS: Record<string, string> = {
@@ -29,13 +41,19 @@ export const COMMON_HEADERS: Record<string, string> = {
 };
 export const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy': PAGE_CSP };
 export const EMBED_HEADERS: Record<string, string> = { 'Content-Security-Policy': EMBED_CSP };
+export const SEARCH_HEADERS: Record<string, string> = { 'Content-Security-Policy': SEARCH_CSP };
 
 export const EMBED_PREFIXES = ['/embed/', '/en/embed/'];
+/** The search page of each language: the only paths whose policy allows WebAssembly. */
+export const SEARCH_PREFIXES = [href({ page: 'search' }, 'id'), href({ page: 'search' }, 'en')];
 
-/** Path patterns of the pages that refuse framing: the home pages, the 404 and every section. */
+/**
+ * Path patterns of the pages that refuse framing and get the pages' policy: the home pages,
+ * the 404, every section but search, and the files they load (Pagefind's bundle included).
+ */
 export function pagePatterns(): string[] {
-  const sections = [...sectionPrefixes('id'), ...sectionPrefixes('en')].map((p) => `${p}*`);
-  return ['/', '/index.html', '/404.html', '/en/', '/en/index.html', ...sections, '/og/*', '/_astro/*', '/charts.css', '/robots.txt', '/sitemap-*'];
+  const sections = [...sectionPrefixes('id'), ...sectionPrefixes('en')].filter((p) => !SEARCH_PREFIXES.includes(p)).map((p) => `${p}*`);
+  return ['/', '/index.html', '/404.html', '/en/', '/en/index.html', ...sections, '/og/*', '/_astro/*', `${SEARCH_BUNDLE}*`, '/charts.css', '/robots.txt', '/sitemap-*'];
 }
 
 const block = (pattern: string, headers: Record<string, string>) =>
@@ -46,6 +64,7 @@ export function headersFile(): string {
     '# Generated at build time from src/lib/security-headers.ts.',
     block('/*', COMMON_HEADERS),
     ...EMBED_PREFIXES.map((p) => block(`${p}*`, EMBED_HEADERS)),
+    ...SEARCH_PREFIXES.map((p) => block(`${p}*`, SEARCH_HEADERS)),
     ...pagePatterns().map((p) => block(p, PAGE_HEADERS)),
   ].join('\n\n') + '\n';
 }

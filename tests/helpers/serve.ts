@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { SEARCH_PREFIXES } from '../../src/lib/security-headers';
 
 /**
  * A small static server for a built site, close enough to a static host for the browser
@@ -92,6 +93,7 @@ export function headersFor(rules: readonly HeaderRule[], path: string): { header
  * directive; only embed pages may be framed; every page sends X-Frame-Options: DENY once
  * (from the catch-all rule, so that an unknown address refuses framing too; beside an embed's
  * frame-ancestors browsers ignore it); scripts only from the site itself, never inline or eval.
+ * The search pages alone may also compile WebAssembly ('wasm-unsafe-eval', for Pagefind).
  */
 export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: readonly string[]): string[] {
   const problems: string[] = [];
@@ -112,9 +114,11 @@ export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: re
     const xfo = sources.get('x-frame-options') ?? [];
     if (xfo.length !== 1) problems.push(`${address}: X-Frame-Options from ${xfo.length} rules (${xfo.join(', ') || 'none'})`);
     else if (headers.get('x-frame-options') !== 'DENY') problems.push(`${address}: X-Frame-Options ${headers.get('x-frame-options')}, not DENY`);
+    const search = SEARCH_PREFIXES.some((p) => address.startsWith(p));
+    const scripts = search ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'";
     for (const policy of csp.split(',')) {
-      if (!/(^|;)\s*script-src 'self'\s*(;|$)/.test(policy)) problems.push(`${address}: script-src is not exactly 'self' (${policy.trim()})`);
-      if (/unsafe-inline|unsafe-eval/.test(policy)) problems.push(`${address}: the policy allows unsafe-inline or unsafe-eval`);
+      if (!new RegExp(`(^|;)\\s*${scripts}\\s*(;|$)`).test(policy)) problems.push(`${address}: script-src is not exactly ${scripts.slice('script-src '.length)} (${policy.trim()})`);
+      if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) problems.push(`${address}: the policy allows unsafe-inline or unsafe-eval`);
     }
   }
   return problems;

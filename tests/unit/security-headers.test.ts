@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMON_HEADERS, EMBED_CSP, headersFile, PAGE_CSP } from '../../src/lib/security-headers';
+import { COMMON_HEADERS, EMBED_CSP, headersFile, PAGE_CSP, SEARCH_CSP } from '../../src/lib/security-headers';
 import { headersFor, parseHeadersFile } from '../helpers/serve';
 
 describe('security headers', () => {
@@ -19,6 +19,19 @@ describe('security headers', () => {
     }
   });
 
+  it('let the search pages alone compile WebAssembly, for Pagefind, and refuse framing there too', () => {
+    expect(SEARCH_CSP).toBe(PAGE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    for (const path of ['/cari/', '/en/search/']) {
+      expect(headersFor(rules, path).headers.get('content-security-policy'), path).toBe(SEARCH_CSP);
+      expect(headersFor(rules, path).headers.get('x-frame-options'), path).toBe('DENY');
+    }
+    // Pagefind's own files (script, WebAssembly, index) get the pages' policy: it runs on the search page's thread.
+    for (const path of ['/pagefind/pagefind.js', '/pagefind/wasm.id.pagefind', '/', '/kota/blitar/', '/en/sources/'])
+      expect(headersFor(rules, path).headers.get('content-security-policy'), path).toBe(PAGE_CSP);
+    const allowing = rules.filter((r) => r.headers.some(([, v]) => v.includes('wasm-unsafe-eval'))).map((r) => r.pattern);
+    expect(allowing).toEqual(['/cari/*', '/en/search/*']);
+  });
+
   it('refuse framing of the 404 page a host serves for an unknown address', () => {
     // A static host answers an unknown address with 404.html under the headers of the
     // address asked for, which match no section's rule: only the catch-all rule applies.
@@ -31,9 +44,10 @@ describe('security headers', () => {
   });
 
   it('allow no inline script or style', () => {
-    for (const csp of [PAGE_CSP, EMBED_CSP]) {
+    for (const csp of [PAGE_CSP, EMBED_CSP, SEARCH_CSP]) {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain("'unsafe-eval'");
     }
   });
 
@@ -41,8 +55,9 @@ describe('security headers', () => {
     const doc = readFileSync('docs/security-headers.md', 'utf8');
     expect(doc).toContain(`"${PAGE_CSP}"`);
     expect(doc).toContain(`"${EMBED_CSP}"`);
-    // The headers every path gets, in the pages' block and again in the embeds' block.
+    expect(doc).toContain(`"${SEARCH_CSP}"`);
+    // The headers every path gets, in the pages' block and again in the embeds' and the search pages' blocks.
     expect(COMMON_HEADERS['X-Frame-Options']).toBe('DENY');
-    for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(doc.split(`add_header ${name} "${value}" always;`), name).toHaveLength(3);
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(doc.split(`add_header ${name} "${value}" always;`), name).toHaveLength(4);
   });
 });
