@@ -8,8 +8,12 @@
  * 2. Astro builds into a temporary folder beside the target, `<out>.partial-<pid>`: beside it
  *    so that it is on the same file system and the finished build can be renamed into place
  *    rather than copied.
- * 3. Only when Astro succeeds is the old folder moved aside and the new one renamed in; on
- *    failure or interruption the temporary folder is removed and the old one is left as it was.
+ * 3. Pagefind indexes the pages in the temporary folder for the site's search
+ *    (scripts/search-index.ts); an index that fails, or does not hold exactly the pages meant
+ *    for it, fails the build.
+ * 4. Only when Astro and the index succeed is the old folder moved aside and the new one
+ *    renamed in; on failure or interruption the temporary folder is removed and the old one is
+ *    left as it was.
  *
  * Why a wrapper script and not an Astro integration: an integration runs inside a build that
  * has already chosen its output folder and, on an error, is not told (there is no failure
@@ -25,6 +29,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { dataPaths } from '../src/lib/paths';
 import { checkedData, DataErrors } from '../src/lib/site';
 import { checkSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
+import { buildSearchIndex, stopSearchIndex } from './search-index';
 
 function fail(message: string): never {
   console.error(`\nBuild stopped: ${message}\n`);
@@ -87,12 +92,13 @@ const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)]
   stdio: 'inherit',
   env: { ...process.env, BATIK_OUT_DIR: partial },
 });
-// Ctrl-C reaches Astro too; either way, wait for it to stop, then clean up below.
-const stop: { signal: NodeJS.Signals | null } = { signal: null };
+// Ctrl-C reaches Astro too; either way, wait for it (or the indexing) to stop, then clean up below.
+const stop: { signal: NodeJS.Signals | null; indexing: boolean } = { signal: null, indexing: false };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   process.on(signal, () => {
     stop.signal = signal;
-    child.kill(signal);
+    if (stop.indexing) void stopSearchIndex();
+    else child.kill(signal);
   });
 const status = await new Promise<number>((done) => {
   child.on('error', (e) => {
@@ -107,6 +113,23 @@ if (status !== 0 || stop.signal) {
   console.error(`\nBuild ${stop.signal ? `interrupted (${stop.signal})` : 'failed'}: ${untouched()}.\n`);
   process.exit(status || 1);
 }
+
+// The search index, over the finished pages, before anything replaces the output.
+stop.indexing = true;
+let searchPages: Record<string, number>;
+try {
+  searchPages = await buildSearchIndex(partial);
+} catch (e) {
+  rmSync(partial, { recursive: true, force: true });
+  console.error(stop.signal ? `\nBuild interrupted (${stop.signal}): ${untouched()}.\n` : `\nBuild failed: the search index could not be made. ${e instanceof Error ? e.message : String(e)}\n${untouched()}.\n`);
+  process.exit(1);
+}
+if (stop.signal) {
+  rmSync(partial, { recursive: true, force: true });
+  console.error(`\nBuild interrupted (${stop.signal}): ${untouched()}.\n`);
+  process.exit(1);
+}
+console.log(`Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}.`);
 
 // The swap: the old build aside, the new one in, the old one removed. Should the second rename
 // fail, the old build goes back.
