@@ -21,6 +21,7 @@ const refs: PageRef[] = [
   { page: 'sources' },
   { page: 'methodology' },
   { page: 'data' },
+  { page: 'search' },
   ...dataset.cities.map((c): PageRef => ({ page: 'city', id: c.id })),
   ...METRICS.map((m): PageRef => ({ page: 'metric', id: m.id })),
   ...dataset.events.map((e): PageRef => ({ page: 'event', id: e.id })),
@@ -39,9 +40,9 @@ describe('pages in both languages', () => {
     const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
     expect(built).toEqual([...pages, ...embeds].sort());
-    // Home, sources, methodology, data; then a page per city, metric, event, facility, policy and pair.
+    // Home, sources, methodology, data, search; then a page per city, metric, event, facility, policy and pair.
     const records = dataset.events.length + dataset.facilities.length + dataset.policies.length;
-    expect(pages.length).toBe(2 * (4 + dataset.cities.length + METRICS.length + records + siteModel().pairs.length));
+    expect(pages.length).toBe(2 * (5 + dataset.cities.length + METRICS.length + records + siteModel().pairs.length));
     expect(embeds.filter((e) => e.startsWith('/en/')).length).toBe(embeds.length / 2);
   });
 
