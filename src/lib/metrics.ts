@@ -1,4 +1,5 @@
-import type { BatikEvent, Facility } from './dataset';
+import { latestStatus, type BatikEvent, type Facility } from './dataset';
+import type { Estimate } from './estimate';
 import type { CountUnit } from './schema';
 
 /**
@@ -24,12 +25,36 @@ export const inComparisonPeriod = (e: BatikEvent): boolean => {
 export interface CityRecords {
   events: readonly BatikEvent[];
   facilities: readonly Facility[];
+  /** The report a report reprints, followed to the first, so a reprint is not counted as a second report; by default each report is its own. */
+  original?: (source: string) => string;
+}
+
+/**
+ * What part of a metric's value can be, beyond a plain count: a target ("sasaran"), an
+ * approximation ("sekitar"), a lower bound ("lebih dari"), a figure inferred from the text,
+ * or, for facilities, a building only planned or under construction. Every page, chart and
+ * download that shows a value says which of these it includes.
+ */
+export const QUALIFIERS = ['target', 'approximate', 'at_least', 'inferred', 'planned', 'under_construction'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** The figure bases that qualify a value: the others (count, reported, dates) are plain counts. */
+const BASIS_QUALIFIER: Readonly<Record<string, Qualifier>> = { target: 'target', approximate: 'approximate', at_least: 'at_least', inferred: 'inferred' };
+
+/** The part of a value one qualifier covers: how much of it, from which records. */
+export interface QualifiedPart {
+  value: number;
+  records: string[];
 }
 
 /**
  * A metric's value for one city. `value` is null when no record reports the figure: that is
  * "not reported", never zero. `records` are the ids of the records summed; `missing` counts
  * records that should contribute but do not report the figure.
+ *
+ * A value may sum figures of different kinds (Blitar's participants add a target of 70 to
+ * counts), so it carries what it is made of: the bases and units of the figures summed, the
+ * part of it each qualifier covers, and the reports behind it.
  */
 export interface MetricValue {
   value: number | null;
@@ -38,6 +63,14 @@ export interface MetricValue {
   high: number | null;
   records: string[];
   missing: string[];
+  /** The bases of the figures summed (count, target, inferred, …), in the order first met; empty when the metric counts records. */
+  bases: string[];
+  /** The units of the figures summed (people, businesses, pupils); empty when the metric counts records or days. */
+  units: CountUnit[];
+  /** The part of the value that is not a plain count, by qualifier; no key when none of it is. */
+  qualified: Partial<Record<Qualifier, QualifiedPart>>;
+  /** The independent reports behind the figures summed (a reprint counts with its original). */
+  sources: string[];
 }
 
 export type MetricId = 'trainings' | 'participants' | 'businesses' | 'pupils' | 'certified' | 'facilities' | 'exhibitions' | 'training_days' | 'person_days';
@@ -45,6 +78,8 @@ export type MetricId = 'trainings' | 'participants' | 'businesses' | 'pupils' | 
 export interface Metric {
   id: MetricId;
   label: { id: string; en: string };
+  /** What the figure counts, when it counts people, businesses or pupils; null for records and days. */
+  unit: CountUnit | null;
   definition: { id: string; en: string };
   /** What the figure does and does not mean; record-specific caveats come from the flags. */
   meaning: { id: string; en: string };
@@ -55,58 +90,123 @@ export interface Metric {
 
 const trainingsOf = (r: CityRecords) => r.events.filter((e) => e.kind === 'training');
 
-/** A record's figure as best, low and high; null when the record does not report it. */
-type Figure = { best: number; low: number; high: number } | null;
+/**
+ * A record's figure as best, low and high, with what it is: its bases, its unit and the
+ * reports that give it; null when the record does not report it.
+ */
+interface Figure {
+  best: number;
+  low: number;
+  high: number;
+  bases: (string | null)[];
+  unit: CountUnit | null;
+  sources: string[];
+}
 
-/** Sums a figure over records, keeping which records gave it and which did not. */
-function sumOver<T extends { id: string }>(items: readonly T[], figure: (item: T) => Figure): MetricValue {
+const figureOf = (e: Estimate, unit: CountUnit | null = null): Figure => ({
+  best: e.best,
+  low: e.low,
+  high: e.high,
+  bases: [e.basis],
+  unit,
+  sources: [...new Set(e.claims.map((c) => c.source))],
+});
+
+/** An empty value: nothing reported. */
+const emptyValue = (missing: string[] = []): MetricValue => ({ value: null, low: null, high: null, records: [], missing, bases: [], units: [], qualified: {}, sources: [] });
+
+function addQualified(qualified: MetricValue['qualified'], q: Qualifier, value: number, record: string) {
+  const part = (qualified[q] ??= { value: 0, records: [] });
+  part.value += value;
+  if (!part.records.includes(record)) part.records.push(record);
+}
+
+const independent = (r: CityRecords, sources: Iterable<string>): string[] => [...new Set([...sources].map(r.original ?? ((s) => s)))];
+
+/** Sums a figure over records, keeping which records gave it, which did not, and what each figure is. */
+function sumOver<T extends { id: string }>(r: CityRecords, items: readonly T[], figure: (item: T) => Figure | null): MetricValue {
   let [total, low, high] = [0, 0, 0];
   const records: string[] = [];
   const missing: string[] = [];
+  const bases = new Set<string>();
+  const units = new Set<CountUnit>();
+  const sources = new Set<string>();
+  const qualified: MetricValue['qualified'] = {};
   for (const item of items) {
     const v = figure(item);
-    if (v === null) missing.push(item.id);
-    else {
-      total += v.best;
-      low += v.low;
-      high += v.high;
-      records.push(item.id);
+    if (v === null) {
+      missing.push(item.id);
+      continue;
     }
+    total += v.best;
+    low += v.low;
+    high += v.high;
+    records.push(item.id);
+    if (v.unit) units.add(v.unit);
+    v.sources.forEach((s) => sources.add(s));
+    const own = new Set<Qualifier>();
+    for (const b of v.bases)
+      if (b !== null) {
+        bases.add(b);
+        const q = BASIS_QUALIFIER[b];
+        if (q) own.add(q);
+      }
+    // A record's whole figure is covered by each qualifier it carries: a target × days is all target.
+    for (const q of own) addQualified(qualified, q, v.best, item.id);
   }
-  return records.length ? { value: total, low, high, records, missing } : { value: null, low: null, high: null, records, missing };
+  if (!records.length) return emptyValue(missing);
+  return { value: total, low, high, records, missing, bases: [...bases], units: [...units], qualified, sources: independent(r, sources) };
 }
 
-const countOf = <T extends { id: string }>(items: readonly T[]): MetricValue => ({
-  value: items.length ? items.length : null,
-  low: items.length ? items.length : null,
-  high: items.length ? items.length : null,
-  records: items.map((i) => i.id),
-  missing: [],
-});
+/** A count of records; a facility only planned or under construction (by its latest status) is counted and said so. */
+function countOf(r: CityRecords, items: readonly (BatikEvent | Facility)[]): MetricValue {
+  if (!items.length) return emptyValue();
+  const qualified: MetricValue['qualified'] = {};
+  for (const item of items)
+    if ('statuses' in item) {
+      const status = latestStatus(item)?.status;
+      if (status === 'planned' || status === 'under_construction') addQualified(qualified, status, 1, item.id);
+    }
+  return {
+    value: items.length,
+    low: items.length,
+    high: items.length,
+    records: items.map((i) => i.id),
+    missing: [],
+    bases: [],
+    units: [],
+    qualified,
+    sources: independent(r, items.flatMap((i) => i.sources)),
+  };
+}
 
 /** A training's participants in one unit, as best and range; null when reported in another unit or not at all. */
-const participantsIn = (unit: CountUnit) => (e: BatikEvent): Figure => {
+const participantsIn = (unit: CountUnit) => (e: BatikEvent): Figure | null => {
   const p = e.estimates.participants;
-  return p && p.unit === unit ? { best: p.best, low: p.low, high: p.high } : null;
+  return p && p.unit === unit ? figureOf(p, unit) : null;
 };
 
-const durationOf = (e: BatikEvent): Figure => {
+const durationOf = (e: BatikEvent): Figure | null => {
   const d = e.estimates.duration_days;
-  if (d) return { best: d.best, low: d.low, high: d.high };
-  return e.duration_days === null ? null : { best: e.duration_days, low: e.duration_days, high: e.duration_days };
+  if (d) return figureOf(d);
+  // Counted from exact dates: the reports that tell the event give them.
+  return e.duration_days === null ? null : { best: e.duration_days, low: e.duration_days, high: e.duration_days, bases: [e.duration_basis], unit: null, sources: e.sources };
 };
 
 /** People × days, for one training; null unless both are reported (participants counted as people). */
 export const personDays = (e: BatikEvent): number | null => personDayRange(e)?.best ?? null;
-function personDayRange(e: BatikEvent): Figure {
+function personDayRange(e: BatikEvent): Figure | null {
   const p = participantsIn('people')(e);
   const d = durationOf(e);
-  return p && d ? { best: p.best * d.best, low: p.low * d.low, high: p.high * d.high } : null;
+  return p && d
+    ? { best: p.best * d.best, low: p.low * d.low, high: p.high * d.high, bases: [...p.bases, ...d.bases], unit: 'people', sources: [...new Set([...p.sources, ...d.sources])] }
+    : null;
 }
 
 export const METRICS: readonly Metric[] = [
   {
     id: 'trainings',
+    unit: null,
     label: { id: 'Pelatihan', en: 'Trainings' },
     definition: {
       id: 'Jumlah kegiatan berjenis pelatihan.',
@@ -117,24 +217,26 @@ export const METRICS: readonly Metric[] = [
       en: 'Counts events, not their size: a one-day and a five-day training count one each. Only trainings that made the news are counted.',
     },
     fields: ['kind'],
-    compute: (r) => countOf(trainingsOf(r)),
+    compute: (r) => countOf(r, trainingsOf(r)),
   },
   {
     id: 'participants',
+    unit: 'people',
     label: { id: 'Peserta', en: 'Participants' },
     definition: {
-      id: 'Jumlah angka peserta (orang) yang dilaporkan untuk pelatihan: kursi, bukan orang yang berbeda; angka sasaran ikut dijumlahkan dan ditandai; angka yang menghitung usaha atau pelajar tidak ikut.',
+      id: 'Jumlah angka peserta (orang) yang dilaporkan untuk pelatihan, dihitung per keikutsertaan, bukan per orang; angka sasaran ikut dijumlahkan dan ditandai; angka yang menghitung usaha atau pelajar tidak ikut.',
       en: 'The sum of reported participant figures in people over trainings: seats, not unique people; target figures are included and flagged; figures counting businesses or pupils are left out.',
     },
     meaning: {
-      id: 'Kursi, bukan orang yang berbeda: orang yang ikut dua pelatihan dihitung dua kali. Sebagian angka adalah sasaran atau menghitung usaha, bukan orang; catatan itu ditandai di bawah.',
-      en: 'Seats, not unique people: someone in two trainings counts twice. Some figures are targets or count businesses rather than people; those records are flagged below.',
+      id: 'Dihitung per keikutsertaan: orang yang ikut dua pelatihan terhitung dua kali. Sebagian angka berupa sasaran atau disimpulkan dari teks; angkanya menyebut hal itu, dan catatannya ada di bawah. Angka yang menghitung usaha atau pelajar dijumlahkan terpisah.',
+      en: 'Seats, not unique people: someone in two trainings counts twice. Some figures are targets or inferred from the text; the figure says so, and those records are flagged below. Figures counting businesses or pupils are summed apart.',
     },
     fields: ['participants', 'participants_basis', 'participants_unit'],
-    compute: (r) => sumOver(trainingsOf(r), participantsIn('people')),
+    compute: (r) => sumOver(r, trainingsOf(r), participantsIn('people')),
   },
   {
     id: 'businesses',
+    unit: 'businesses',
     label: { id: 'Usaha peserta', en: 'Businesses trained' },
     definition: {
       id: 'Jumlah angka peserta yang dilaporkan dalam satuan usaha (UKM, IKM) untuk pelatihan.',
@@ -145,10 +247,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Some reports count businesses rather than people; those figures are summed here and never mixed with participants counted as people.',
     },
     fields: ['participants'],
-    compute: (r) => sumOver(trainingsOf(r), participantsIn('businesses')),
+    compute: (r) => sumOver(r, trainingsOf(r), participantsIn('businesses')),
   },
   {
     id: 'pupils',
+    unit: 'pupils',
     label: { id: 'Pelajar peserta', en: 'Pupils trained' },
     definition: {
       id: 'Jumlah angka peserta yang dilaporkan dalam satuan pelajar (siswa) untuk pelatihan.',
@@ -159,10 +262,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Batik lessons for school pupils are counted apart from trainings of craftspeople and businesses.',
     },
     fields: ['participants'],
-    compute: (r) => sumOver(trainingsOf(r), participantsIn('pupils')),
+    compute: (r) => sumOver(r, trainingsOf(r), participantsIn('pupils')),
   },
   {
     id: 'certified',
+    unit: 'people',
     label: { id: 'Tersertifikasi', en: 'Certified' },
     definition: {
       id: 'Jumlah orang yang dilaporkan tersertifikasi, baik melalui program sertifikasi maupun sebagai keluaran pelatihan; untuk putaran sertifikasi yang hanya melaporkan jumlah peserta uji, jumlah peserta itu.',
@@ -174,14 +278,15 @@ export const METRICS: readonly Metric[] = [
     },
     fields: ['certified'],
     compute: (r) =>
-      sumOver(r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => {
+      sumOver(r, r.events.filter((e) => e.kind === 'certification' || e.certified !== null), (e) => {
         // A round that reports only who sat it counts those people, so cities are compared alike.
         const c = e.estimates.certified ?? (e.kind === 'certification' && e.estimates.participants?.unit === 'people' ? e.estimates.participants : undefined);
-        return c ? { best: c.best, low: c.low, high: c.high } : null;
+        return c ? figureOf(c, 'people') : null;
       }),
   },
   {
     id: 'facilities',
+    unit: null,
     label: { id: 'Fasilitas', en: 'Facilities' },
     definition: {
       id: 'Jumlah fasilitas fisik (sentra batik, gedung) dalam laporan, apa pun statusnya; peralatan yang diberikan kepada peserta dicatat pada pelatihannya.',
@@ -192,10 +297,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Counts facilities named in the reports, planned or under construction included; it says nothing about their size or use.',
     },
     fields: ['status'],
-    compute: (r) => countOf(r.facilities),
+    compute: (r) => countOf(r, r.facilities),
   },
   {
     id: 'exhibitions',
+    unit: null,
     label: { id: 'Pameran', en: 'Exhibitions' },
     definition: {
       id: 'Jumlah kegiatan berjenis pameran.',
@@ -206,10 +312,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Counts exhibitions named in the reports; a report may mention others without listing them.',
     },
     fields: ['kind'],
-    compute: (r) => countOf(r.events.filter((e) => e.kind === 'exhibition')),
+    compute: (r) => countOf(r, r.events.filter((e) => e.kind === 'exhibition')),
   },
   {
     id: 'training_days',
+    unit: null,
     label: { id: 'Hari pelatihan', en: 'Training days' },
     definition: {
       id: 'Jumlah lama pelatihan dalam hari, untuk pelatihan yang lamanya dilaporkan atau dapat dihitung dari tanggal pasti.',
@@ -220,10 +327,11 @@ export const METRICS: readonly Metric[] = [
       en: 'Sums calendar days, not hours; trainings whose length is not reported are left out and counted as missing.',
     },
     fields: ['duration_days', 'start_date', 'end_date'],
-    compute: (r) => sumOver(trainingsOf(r), durationOf),
+    compute: (r) => sumOver(r, trainingsOf(r), durationOf),
   },
   {
     id: 'person_days',
+    unit: null,
     label: { id: 'Hari-orang', en: 'Person-days' },
     definition: {
       id: 'Jumlah peserta (orang) × hari untuk setiap pelatihan yang melaporkan keduanya.',
@@ -234,7 +342,7 @@ export const METRICS: readonly Metric[] = [
       en: 'Participants × days, a rough measure of training volume; it carries the caveats of both figures.',
     },
     fields: ['participants', 'participants_basis', 'participants_unit', 'duration_days', 'start_date', 'end_date'],
-    compute: (r) => sumOver(trainingsOf(r), personDayRange),
+    compute: (r) => sumOver(r, trainingsOf(r), personDayRange),
   },
 ];
 

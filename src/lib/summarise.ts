@@ -6,7 +6,7 @@ import { THEMES, type Theme } from './schema';
 export interface CityProfile {
   city: City;
   metrics: Record<MetricId, MetricValue>;
-  /** The part of the participants figure that is a target rather than a count. */
+  /** The part of the participants figure that is a target rather than a count (metrics.participants.qualified.target). */
   participantsFromTargets: number;
   /** Earliest known start and latest known end over the city's events (ISO dates). */
   firstEvent: string | null;
@@ -36,7 +36,7 @@ export function perTenThousand(value: number | null, population: PopulationFigur
 export function cityProfile(dataset: Dataset, city: City): CityProfile {
   const all = dataset.eventsByCity.get(city.id) ?? [];
   const events = all.filter(inComparisonPeriod);
-  const records = { events, facilities: dataset.facilitiesByCity.get(city.id) ?? [] };
+  const records = { events, facilities: dataset.facilitiesByCity.get(city.id) ?? [], original: (s: string) => dataset.sourceById.get(s)?.original ?? s };
   const metrics = Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>;
   const starts = events.map((e) => e.start_date ?? e.end_date).filter((d): d is string => d !== null);
   const ends = events.map((e) => e.end_date ?? e.start_date).filter((d): d is string => d !== null);
@@ -44,9 +44,7 @@ export function cityProfile(dataset: Dataset, city: City): CityProfile {
   return {
     city,
     metrics,
-    participantsFromTargets: events
-      .filter((e) => e.kind === 'training' && e.participants_basis === 'target' && e.participants_unit === 'people')
-      .reduce((sum, e) => sum + (e.participants ?? 0), 0),
+    participantsFromTargets: metrics.participants.qualified.target?.value ?? 0,
     firstEvent: starts.length ? starts.reduce((a, b) => (b < a ? b : a)) : null,
     lastEvent: ends.length ? ends.reduce((a, b) => (b > a ? b : a)) : null,
     themes: THEMES.filter((t) => covered.has(t)),

@@ -30,13 +30,25 @@ export const longCity = (o: Partial<City> = {}): City => city({ id: 'long', name
 
 /**
  * A profile with chosen figures. Metrics not given are null (not reported); a number is a
- * reported figure, including 0.
+ * reported figure, including 0. `participantsFromTargets` is the part of participants that is a target.
  */
 export function profile(c: City, figures: Partial<Record<MetricId, number | null>> = {}, participantsFromTargets = 0): CityProfile {
   const metrics = Object.fromEntries(
     METRICS.map((m) => {
       const value = figures[m.id] ?? null;
-      const mv: MetricValue = { value, low: value, high: value, records: value === null ? [] : [`${c.id}-${m.id}`], missing: [] };
+      const record = `${c.id}-${m.id}`;
+      const target = m.id === 'participants' && value !== null && participantsFromTargets > 0 ? { target: { value: participantsFromTargets, records: [record] } } : {};
+      const mv: MetricValue = {
+        value,
+        low: value,
+        high: value,
+        records: value === null ? [] : [record],
+        missing: [],
+        bases: value === null ? [] : Object.keys(target).length ? ['count', 'target'] : ['count'],
+        units: value !== null && m.unit ? [m.unit] : [],
+        qualified: target,
+        sources: [],
+      };
       return [m.id, mv];
     }),
   ) as Record<MetricId, MetricValue>;
