@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../lib/format';
-import { HEADLINE_METRICS, type Metric, metricById, type MetricId } from '../lib/metrics';
+import { HEADLINE_METRICS, type Metric, metricById, type MetricId, type MetricValue } from '../lib/metrics';
+import { withQualifiers, rankingMixNote } from '../lib/qualifiers';
+import { rankBy } from '../lib/ranking';
 import type { CityProfile } from '../lib/summarise';
 import { cityColour, NEUTRAL } from './colours';
 import { countTickFormat, formatCount, formatList, integerTicks } from './formatters';
@@ -22,52 +24,42 @@ interface PlacedFigure {
   /** The range the reports give (sums of the lowest and highest values); equal to value when they agree. */
   low: number | null;
   high: number | null;
-  /** The part of the value that is a target rather than a count (participants only). */
-  target: number;
-  /** The figure as printed on the chart and in the table. */
+  /** The value with what it is made of (targets, inferences, facilities only planned). */
+  metricValue: MetricValue;
+  /** The figure in full, with its range and qualifiers, as the chart's table, tooltip and sentences give it. */
   text: string;
+  /** The figure as printed beside its bar: the qualifiers in brief ("151 (70 sasaran)"). */
+  label: string;
 }
 
 function placeFigure(profile: CityProfile, metricId: MetricId, lang: Lang, labels: ChartLabels): PlacedFigure {
-  const { value, low, high } = profile.metrics[metricId];
-  const target = metricId === 'participants' && value !== null ? profile.participantsFromTargets : 0;
+  const metricValue = profile.metrics[metricId];
+  const { value, low, high } = metricValue;
   const best = formatCount(value, lang);
-  // A figure the reports disagree on carries its range, as everywhere on the site: "30 (25–30)".
-  const formatted = best !== null && low !== null && high !== null && low !== high ? `${best} (${formatCount(low, lang)}–${formatCount(high, lang)})` : best;
-  const text =
-    formatted === null
-      ? labels.notReported
-      : target > 0
-        ? labels.valueWithTarget(formatted, formatCount(target, lang)!, target === value)
-        : formatted;
-  return { cityId: profile.city.id, name: cityName(profile.city, lang), value, low, high, target, text };
+  // A figure the reports disagree on carries its range, as everywhere on the site: "30 (25–30)",
+  // and a figure that is partly a target or an inference says so: "151 (termasuk sasaran 70)".
+  const range = low !== null && high !== null && low !== high ? `${formatCount(low, lang)}–${formatCount(high, lang)}` : null;
+  const [text, label] =
+    best === null ? [labels.notReported, labels.notReported] : [withQualifiers(best, range, metricValue, lang), withQualifiers(best, range, metricValue, lang, 'short')];
+  return { cityId: profile.city.id, name: cityName(profile.city, lang), value, low, high, metricValue, text, label };
 }
 
-/** Highest figure first; cities with no reported figure last; ties keep the input order. */
-const byFigure = (a: PlacedFigure, b: PlacedFigure): number => (b.value ?? -Infinity) - (a.value ?? -Infinity);
+/** The figures in the site's one ranking order (src/lib/ranking.ts), with the ranking itself. */
+const ranked = (figures: readonly PlacedFigure[]) => rankBy(figures, (f) => f.value, (f) => f.cityId);
 
-/** The cities sharing the highest reported figure, or none when no city reports one. */
-function leadersOf(figures: readonly PlacedFigure[]): PlacedFigure[] {
-  const reported = figures.filter((f) => f.value !== null);
-  if (!reported.length) return [];
-  const top = Math.max(...reported.map((f) => f.value!));
-  return reported.filter((f) => f.value === top);
-}
+/** The figure tied leaders share: in full when they share its qualifiers too, else the bare value (a note names the qualifiers). */
+const leaderValue = (leaders: readonly PlacedFigure[], lang: Lang): string =>
+  leaders.every((f) => f.text === leaders[0]!.text) ? leaders[0]!.text : formatCount(leaders[0]!.value, lang)!;
 
 const lower = (text: string, lang: Lang) => text.toLocaleLowerCase(lang === 'id' ? 'id-ID' : 'en-GB');
 
 function rankingTakeaway(metric: Metric, figures: readonly PlacedFigure[], lang: Lang, labels: ChartLabels): string {
   const label = metric.label[lang];
-  const leaders = leadersOf(figures);
+  const { leaders, reported } = ranked(figures);
   if (!leaders.length) return labels.rankingNone(label);
-  const sentence = labels.rankingLeader(
-    label,
-    formatList(leaders.map((f) => f.name), lang),
-    formatCount(leaders[0]!.value, lang)!,
-    leaders.length > 1,
-  );
-  const notes = leaders.filter((f) => f.target > 0).map((f) => labels.targetNote(f.name, formatCount(f.target, lang)!, f.target === f.value));
-  return [sentence, ...notes].join(' ');
+  const sentence = labels.rankingLeader(label, formatList(leaders.map((f) => f.name), lang), leaderValue(leaders, lang), leaders.length > 1);
+  const note = rankingMixNote(reported.map((f) => ({ name: f.name, value: f.metricValue })), lang);
+  return note ? `${sentence} ${note}` : sentence;
 }
 
 const chartHeight = (rows: number, band: number, top: number, bottom: number) => top + bottom + Math.max(1, rows) * band;
@@ -86,14 +78,15 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
   const id = slug(opts.id ?? `ranking-${metricId}-${lang}`);
   const title = labels.rankingTitle(metric.label[lang]);
 
-  const figures = profiles.map((p) => placeFigure(p, metricId, lang, labels)).sort(byFigure);
-  const reported = figures.filter((f) => f.value !== null);
-  const missing = figures.filter((f) => f.value === null);
+  const ranking = ranked(profiles.map((p) => placeFigure(p, metricId, lang, labels)));
+  const figures = ranking.entries.map((e) => e.item);
+  const reported = ranking.reported;
+  const missing = ranking.notReported;
   const ranged = reported.filter((f) => f.low !== null && f.high !== null && f.low !== f.high);
   const max = Math.max(0, ...reported.map((f) => Math.max(f.value!, f.high ?? 0)));
   const shortNames = new Map(figures.map((f) => [f.cityId, shorten(f.name, AXIS_NAME_LENGTH)]));
   const marginLeft = marginFor([...shortNames.values()]);
-  const marginRight = Math.min(width / 3, Math.max(40, ...figures.map((f) => estimateTextWidth(f.text) + 12)));
+  const marginRight = Math.min(width / 3, Math.max(40, ...figures.map((f) => estimateTextWidth(f.label) + 12)));
   const band = 30;
 
   const plot: Plot.PlotOptions = figures.length
@@ -126,8 +119,8 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
           Plot.ruleY(ranged, { y: 'cityId', x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
           Plot.tickX(ranged, { y: 'cityId', x: 'low', stroke: 'currentColor', strokeWidth: 1.5 }),
           Plot.tickX(ranged, { y: 'cityId', x: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
-          Plot.text(reported, { y: 'cityId', x: (f: PlacedFigure) => Math.max(f.value!, f.high ?? 0), text: 'text', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
-          Plot.text(missing, { y: 'cityId', x: 0, text: 'text', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
+          Plot.text(reported, { y: 'cityId', x: (f: PlacedFigure) => Math.max(f.value!, f.high ?? 0), text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
+          Plot.text(missing, { y: 'cityId', x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
         ],
       }
     : emptyPlot(labels.noData, width);
@@ -171,7 +164,7 @@ export function headlineComparison(profiles: readonly CityProfile[], opts: Chart
 
   const shortNames = new Map(profiles.map((p) => [p.city.id, shorten(cityName(p.city, lang), AXIS_NAME_LENGTH)]));
   const marginLeft = marginFor([...shortNames.values()]);
-  const marginRight = Math.min(width / 3, Math.max(40, ...reported.map((f) => estimateTextWidth(f.text) + 12)));
+  const marginRight = Math.min(width / 3, Math.max(40, ...reported.map((f) => estimateTextWidth(f.label) + 12)));
   const band = 22;
   const panelHeight = Math.max(1, profiles.length) * band;
   const gap = 28;
@@ -204,17 +197,17 @@ export function headlineComparison(profiles: readonly CityProfile[], opts: Chart
             title: (f: PanelFigure) => `${f.name}, ${metricLabel.get(f.metric)}: ${f.text}`,
           }),
           Plot.ruleX([0], { stroke: 'currentColor' }),
-          Plot.text(reported, { fy: 'metric', y: 'cityId', x: 'share', text: 'text', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
-          Plot.text(missing, { fy: 'metric', y: 'cityId', x: 0, text: 'text', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
+          Plot.text(reported, { fy: 'metric', y: 'cityId', x: 'share', text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
+          Plot.text(missing, { fy: 'metric', y: 'cityId', x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
         ],
       }
     : emptyPlot(labels.noData, width);
 
   const leaderParts = panels.map(({ metric, figures }) => {
-    const leaders = leadersOf(figures);
+    const { leaders } = ranked(figures);
     const label = lower(metric.label[lang], lang);
     return leaders.length
-      ? labels.headlineLeaderPart(label, formatList(leaders.map((f) => f.name), lang), leaders.map((f) => f.text)[0]!)
+      ? labels.headlineLeaderPart(label, formatList(leaders.map((f) => f.name), lang), leaderValue(leaders, lang))
       : labels.headlineLeaderPart(label, labels.notReported, null);
   });
   const cityTexts = profiles.map((p, i) =>

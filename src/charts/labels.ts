@@ -24,8 +24,6 @@ export interface ChartLabels {
   rankingTitle(metric: string): string;
   rankingLeader(metric: string, leaders: string, value: string, tied: boolean): string;
   rankingNone(metric: string): string;
-  targetNote(city: string, target: string, wholeFigure: boolean): string;
-  valueWithTarget(value: string, target: string, wholeFigure: boolean): string;
   rankingDescription(metric: string, items: string): string;
 
   // Headline comparison.
@@ -122,14 +120,11 @@ const id: ChartLabels = {
   rankingLeader: (metric, leaders, value, tied) =>
     tied ? `${metric}: ${leaders} sama-sama tertinggi dengan ${value}.` : `${metric}: ${leaders} tertinggi dengan ${value}.`,
   rankingNone: (metric) => `${metric}: tidak ada kota yang angkanya dilaporkan.`,
-  targetNote: (city, target, whole) =>
-    whole ? `Angka ${city} adalah sasaran, bukan jumlah yang hadir.` : `Angka ${city} mencakup sasaran ${target}, bukan jumlah yang hadir.`,
-  valueWithTarget: (value, target, whole) => (whole ? `${value} (sasaran)` : `${value} (termasuk sasaran ${target})`),
   rankingDescription: (metric, items) => `Diagram batang ${metric} per kota, dari yang tertinggi: ${items}.`,
 
   headlineTitle: 'Angka utama per kota',
-  headlineLeaders: (parts) => `Tertinggi per ukuran: ${parts}.`,
-  headlineLeaderPart: (metric, leaders, value) => (value === null ? `${metric} – ${leaders}` : `${metric} – ${leaders}: ${value}`),
+  headlineLeaders: (parts) => `Angka tertinggi: ${parts}.`,
+  headlineLeaderPart: (metric, leaders, value) => (value === null ? `${metric} tidak dilaporkan di kota mana pun` : `${metric} di ${leaders}, ${value}`),
   headlineDescription: (metrics, cities) =>
     `Diagram batang per kota dalam satu panel untuk setiap ukuran (${metrics}); setiap panel diskalakan terhadap kota tertingginya. ${cities}`,
   headlineCity: (city, figures) => `${city}: ${figures}.`,
@@ -220,9 +215,6 @@ const en: ChartLabels = {
   rankingLeader: (metric, leaders, value, tied) =>
     tied ? `${metric}: ${leaders} are joint highest with ${value}.` : `${metric}: ${leaders} is highest with ${value}.`,
   rankingNone: (metric) => `${metric}: no city has a reported figure.`,
-  targetNote: (city, target, whole) =>
-    whole ? `${city}’s figure is a target, not a count of attendees.` : `${city}’s figure includes a target of ${target}, not a count of attendees.`,
-  valueWithTarget: (value, target, whole) => (whole ? `${value} (target)` : `${value} (incl. target ${target})`),
   rankingDescription: (metric, items) => `Bar chart of ${metric} by city, highest first: ${items}.`,
 
   headlineTitle: 'Headline figures by city',

@@ -1,15 +1,18 @@
 import type { BatikEvent, Claim, Dataset, QualityFlag, RecordRef, Source } from '../lib/dataset';
 import { recordKey } from '../lib/dataset';
 import type { Estimate } from '../lib/estimate';
-import { formatDateRange, formatNumber, formatPartialDate, formatRupiah, type Lang } from '../lib/format';
+import { formatDateRange, formatList, formatNumber, formatPartialDate, formatRupiah, type Lang } from '../lib/format';
 import { href } from '../lib/routes';
+import { MEDIAN_MIN_VALUES, type Ranking } from '../lib/ranking';
+import type { CityProfile } from '../lib/summarise';
 import { CLAIM_FIELDS, type ClaimedType, type FacilityStatus, type RecordType, type Theme } from '../lib/schema';
 import { labelsFor } from '../charts/labels';
 import { useTranslations, type UiKey } from '../i18n';
 
 /** Words for domain values, shared by the page components. */
 
-export { cityName } from '../charts/layout';
+import { cityName } from '../charts/layout';
+export { cityName };
 export const eventTitle = (e: BatikEvent, lang: Lang) => (lang === 'id' ? e.title : e.title_en);
 
 export function eventDates(e: BatikEvent, lang: Lang): string {
@@ -156,3 +159,28 @@ export const kindLabel = (kind: BatikEvent['kind'], lang: Lang) => labelsFor(lan
 export const themeLabel = (theme: Theme, lang: Lang) => labelsFor(lang).themes[theme];
 export const statusLabel = (status: FacilityStatus, lang: Lang) => labelsFor(lang).statuses[status];
 export const notReported = (lang: Lang) => labelsFor(lang).notReported;
+
+/**
+ * A city's place in a ranking, by the site's one ranking rule (src/lib/ranking.ts): "2 dari 4",
+ * "1 dari 4, sama dengan Kota Blitar", or "tidak dilaporkan"; the denominator is every city.
+ */
+export function rankText(ranking: Ranking<CityProfile>, cityId: string, lang: Lang): string {
+  const t = useTranslations(lang);
+  const entry = ranking.byKey.get(cityId);
+  if (!entry || entry.rank === null) return notReported(lang);
+  const vars = { rank: formatNumber(entry.rank, lang)!, n: formatNumber(ranking.of, lang)! };
+  return entry.tiedWith.length ? t('ranking.tied', { ...vars, cities: formatList(entry.tiedWith.map((p) => cityName(p.city, lang)), lang) }) : t('city.rankOf', vars);
+}
+
+/** The median of a ranking's reported values, or words saying why there is none (fewer than three values). */
+export const medianText = (ranking: Ranking<CityProfile>, lang: Lang): string =>
+  ranking.median === null ? useTranslations(lang)('ranking.medianFew', { n: MEDIAN_MIN_VALUES }) : formatNumber(ranking.median, lang)!;
+
+/** Where a city's figures come from: "dari 31 laporan, 2009–2025" / "from 31 reports, 2009–2025". */
+export function coverageText(profile: CityProfile, lang: Lang): string {
+  const t = useTranslations(lang);
+  const reports = reportCount(profile.sources.length, lang);
+  if (!profile.years) return t('coverage.lineNoYears', { reports });
+  const [first, last] = profile.years;
+  return t('coverage.line', { reports, years: first === last ? String(first) : `${first}–${last}` });
+}

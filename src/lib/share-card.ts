@@ -8,7 +8,8 @@ import { escapeXml } from './escape';
 export interface ShareCard {
   title: string;
   subtitle: string;
-  figures: { label: string; value: number | null }[];
+  /** Each figure with what travels with it: `note` names a target, an inference or a facility not yet built ("70 sasaran"). */
+  figures: { label: string; value: number | null; note?: string | undefined }[];
 }
 
 const WIDTH = 1200;
@@ -23,9 +24,15 @@ export function shareCardSvg(card: ShareCard): string {
   const cells = figures
     .map((f, i) => {
       const x = 60 + i * column;
-      const value = formatNumber(f.value, 'id') ?? '–';
-      return `<text x="${x}" y="430" font-size="${f.value === null ? 56 : 80}" font-weight="bold" fill="#7a3b12">${escapeXml(value)}</text>` +
-        `<text x="${x}" y="480" font-size="26" fill="#3d3630">${escapeXml(fit(f.label, 22))}</text>`;
+      const value = formatNumber(f.value, 'id');
+      // "Not reported" in words, in both languages: a dash would read as nil.
+      const figure =
+        value === null
+          ? `<text x="${x}" y="400" font-size="30" font-style="italic" fill="#5a5249">tidak dilaporkan</text><text x="${x}" y="434" font-size="24" font-style="italic" fill="#5a5249">not reported</text>`
+          : `<text x="${x}" y="430" font-size="80" font-weight="bold" fill="#7a3b12">${escapeXml(value)}</text>`;
+      return figure +
+        `<text x="${x}" y="480" font-size="26" fill="#3d3630">${escapeXml(fit(f.label, 22))}</text>` +
+        (f.note ? `<text x="${x}" y="514" font-size="22" fill="#5a5249">${escapeXml(fit(f.note, 26))}</text>` : '');
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">` +
@@ -35,6 +42,6 @@ export function shareCardSvg(card: ShareCard): string {
     `<text x="60" y="200" font-size="64" font-weight="bold" fill="#1c1a17">${escapeXml(fit(card.title, 32))}</text>` +
     `<text x="60" y="260" font-size="30" fill="#3d3630">${escapeXml(fit(card.subtitle, 64))}</text>` +
     cells +
-    `<text x="60" y="580" font-size="22" fill="#5a5249">${escapeXml('– = tidak dilaporkan / not reported · CC BY 4.0')}</text>` +
+    `<text x="60" y="580" font-size="22" fill="#5a5249">${escapeXml('Menurut laporan berita · As reported in the news · CC BY 4.0')}</text>` +
     `</svg>`;
 }

@@ -5,6 +5,7 @@ import { loadDataset, type LoadOptions } from './load';
 import { dataPaths } from './paths';
 import { formatProblems, hasErrors, type Problem } from './problems';
 import { METRICS, type MetricId } from './metrics';
+import { rankBy, type Ranking } from './ranking';
 import { cityPairs } from './routes';
 import { cityProfiles, type CityProfile } from './summarise';
 import type { City } from './dataset';
@@ -16,10 +17,12 @@ export interface SiteModel {
   /** The pairs of cities that have a two-city page, and those of each city. */
   pairs: [City, City][];
   pairsByCity: ReadonlyMap<string, [City, City][]>;
-  /** For each metric, the cities that report it, highest first (ties keep the file order). */
-  rankings: Record<MetricId, CityProfile[]>;
-  /** For each metric, each reporting city's rank (1 = highest; ties share a rank). */
-  ranks: Record<MetricId, ReadonlyMap<string, number>>;
+  /**
+   * For each metric, every city ranked by the one ranking rule (src/lib/ranking.ts): highest
+   * first, ties sharing a rank, the cities not reporting it listed after them and counted in
+   * the denominator.
+   */
+  rankings: Record<MetricId, Ranking<CityProfile>>;
   /** Whether this build checked every evidence phrase against its report; the methodology page says so when not. */
   evidenceChecked: boolean;
 }
@@ -89,18 +92,8 @@ export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteMo
   const pairs = cityPairs(dataset.cities);
   const pairsByCity = new Map<string, [City, City][]>();
   for (const pair of pairs) for (const c of pair) pairsByCity.set(c.id, [...(pairsByCity.get(c.id) ?? []), pair]);
-  const rankings = {} as Record<MetricId, CityProfile[]>;
-  const ranks = {} as Record<MetricId, Map<string, number>>;
-  for (const m of METRICS) {
-    const reporting = profiles.filter((p) => p.metrics[m.id].value !== null);
-    const sorted = reporting.map((p, i) => ({ p, i })).sort((a, b) => b.p.metrics[m.id].value! - a.p.metrics[m.id].value! || a.i - b.i).map((x) => x.p);
-    rankings[m.id] = sorted;
-    const rank = new Map<string, number>();
-    sorted.forEach((p, i) => {
-      const previous = sorted[i - 1];
-      rank.set(p.city.id, previous && previous.metrics[m.id].value === p.metrics[m.id].value ? rank.get(previous.city.id)! : i + 1);
-    });
-    ranks[m.id] = rank;
-  }
-  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, ranks, evidenceChecked };
+  const rankings = Object.fromEntries(
+    METRICS.map((m) => [m.id, rankBy(profiles, (p) => p.metrics[m.id].value, (p) => p.city.id)]),
+  ) as Record<MetricId, Ranking<CityProfile>>;
+  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, evidenceChecked };
 }

@@ -32,8 +32,8 @@ describe('metricRanking', () => {
   });
 
   it.each([
-    ['id', 'Peserta: Kota Blitar tertinggi dengan 70. Angka Kota Blitar adalah sasaran, bukan jumlah yang hadir.'],
-    ['en', 'Participants: Blitar City is highest with 70. Blitar City’s figure is a target, not a count of attendees.'],
+    ['id', 'Peserta: Kota Blitar tertinggi dengan 70 (sasaran). Peringkat ini mencampur hitungan dengan sasaran (Kota Blitar).'],
+    ['en', 'Participants: Blitar City is highest with 70 (target). This ranking mixes counts with targets (Blitar City).'],
   ] as const)('names the leader and says when its figure is a target (%s)', (lang, takeaway) => {
     const chart = metricRanking(fixtureProfiles(), 'participants', { lang });
     expect(chart.takeaway).toBe(takeaway);
@@ -48,7 +48,7 @@ describe('metricRanking', () => {
 
   it('says when part of a figure is a target', () => {
     const chart = metricRanking([profile(city({ id: 'a' }), { participants: 100 }, 70)], 'participants', { lang: 'en' });
-    expect(chart.table.rows[0]![1]).toBe('100 (incl. target 70)');
+    expect(chart.table.rows[0]![1]).toBe('100 (includes a target of 70)');
     expect(chart.takeaway).toContain('includes a target of 70');
   });
 
@@ -135,7 +135,7 @@ describe('headlineComparison', () => {
 
   it('names the leader of each measure', () => {
     expect(headlineComparison(fixtureProfiles(), { lang: 'en' }).takeaway).toBe(
-      'Highest on each measure: trainings – Probolinggo City and Mojokerto City: 2; participants – Blitar City: 70 (target); certified – Probolinggo City: 31; facilities – Probolinggo City and Mojokerto City: 1.',
+      'Highest on each measure: trainings – Probolinggo City and Mojokerto City: 2; participants – Blitar City: 70 (target); certified – Probolinggo City: 31 (inferred); facilities – Probolinggo City and Mojokerto City: 1 (under construction).',
     );
   });
 

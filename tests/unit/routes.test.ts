@@ -33,15 +33,17 @@ describe('addresses', () => {
 });
 
 describe('site model', () => {
-  it('ranks the reporting cities once, ties sharing a rank, not-reported cities unranked', () => {
+  it('ranks every city once by the one ranking rule: ties sharing a rank, not-reported cities listed last, unranked, in the denominator', () => {
     const d = dataset({
       cities: [city({ id: 'a' }), city({ id: 'b', region_code: '3501' }), city({ id: 'c', region_code: '3502' }), city({ id: 'd', region_code: '3503' })],
       events: [event({ id: 'e1', city: 'a', participants: 30 }), event({ id: 'e2', city: 'b', participants: 70 }), event({ id: 'e3', city: 'c', participants: 30 })],
     });
     const model = buildSiteModel(d);
-    expect(model.rankings.participants.map((p) => p.city.id)).toEqual(['b', 'a', 'c']);
-    expect([...model.ranks.participants]).toEqual([['b', 1], ['a', 2], ['c', 2]]);
-    expect(model.ranks.participants.has('d')).toBe(false);
+    const participants = model.rankings.participants;
+    expect(participants.entries.map((e) => [e.key, e.rank])).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', null]]);
+    expect(participants.byKey.get('a')!.tiedWith.map((p) => p.city.id)).toEqual(['c']);
+    expect(participants.of).toBe(4);
+    expect(participants.notReported.map((p) => p.city.id)).toEqual(['d']);
     expect(model.pairsByCity.get('d')).toHaveLength(3);
   });
 });
