@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { latestStatus, type Dataset } from './dataset';
 import type { Estimate } from './estimate';
-import { METRICS } from './metrics';
+import { METRICS, QUALIFIERS } from './metrics';
 import { workbookHref } from './routes';
 import {
   CLAIMED_TYPES,
@@ -494,6 +494,22 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
         { id: `${m.label.id} per 10.000 penduduk`, en: `${m.label.en} per 10,000 inhabitants` },
         { id: `${m.label.id} per 10.000 penduduk (jumlah penduduk pada population_used).`, en: `${m.label.en} per 10,000 inhabitants (population in population_used).` },
       ),
+      f(
+        `${m.id}_qualifiers`,
+        'string',
+        { id: `${m.label.id}: catatan angka`, en: `${m.label.en}: qualifiers` },
+        {
+          id: `Bagian ${m.label.id.toLowerCase()} yang bukan hitungan biasa, masing-masing dengan jumlahnya (mis. target:70 = sasaran 70; inferred = disimpulkan kurator; approximate = perkiraan; at_least = "lebih dari"; planned, under_construction = fasilitas yang baru direncanakan atau sedang dibangun). Kosong bila semuanya hitungan.`,
+          en: `The parts of ${m.label.en.toLowerCase()} that are not a plain count, each with its amount (e.g. target:70; inferred = worked out by the curator; approximate; at_least = a lower bound; planned, under_construction = facilities not yet built). Blank when all of it is counted.`,
+        },
+        { list: true },
+      ),
+      f(
+        `${m.id}_number_of_sources`,
+        'integer',
+        { id: `${m.label.id}: jumlah laporan`, en: `${m.label.en}: reports` },
+        { id: 'Jumlah laporan mandiri yang mendasari angka ini (cetak ulang dihitung bersama aslinya).', en: 'Number of independent reports behind the figure (a reprint counts with its original).' },
+      ),
     ]),
     f(
       'participants_from_targets',
@@ -667,6 +683,8 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
               [`${m.id}_low`, v.low],
               [`${m.id}_high`, v.high],
               [`${m.id}_per_10000`, perTenThousand(v.value, p.population)],
+              [`${m.id}_qualifiers`, QUALIFIERS.flatMap((q) => (v.qualified[q] ? [`${q}:${v.qualified[q].value}`] : []))],
+              [`${m.id}_number_of_sources`, v.value === null ? null : v.sources.length],
             ];
           }),
         ),

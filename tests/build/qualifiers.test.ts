@@ -128,6 +128,22 @@ describe('every surface showing a qualified figure shows its qualifier', () => {
     expect(Object.keys(rows[0]!)).toContain('participants_from_targets');
     for (const p of profiles) expect(rows.find((r) => r.city === p.city.id)!.participants_from_targets, p.city.id).toBe(String(p.metrics.participants.qualified.target?.value ?? 0));
   });
+
+  it('city-summary.csv gives every metric its qualifiers and its number of reports', () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(`${dist}/data/city-summary.csv`, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    let qualifiedCells = 0;
+    for (const p of profiles) {
+      const row = rows.find((r) => r.city === p.city.id)!;
+      for (const m of METRICS) {
+        const v = p.metrics[m.id];
+        const parts = Object.entries(v.qualified).map(([q, part]) => `${q}:${part.value}`);
+        expect(row[`${m.id}_qualifiers`]!.split('|').filter(Boolean).sort(), `${p.city.id} ${m.id}`).toEqual(parts.sort());
+        expect(row[`${m.id}_number_of_sources`], `${p.city.id} ${m.id}`).toBe(v.value === null ? '' : String(v.sources.length));
+        qualifiedCells += parts.length;
+      }
+    }
+    expect(qualifiedCells).toBeGreaterThan(0);
+  });
 });
 
 describe('a count of businesses or pupils says what it counts', () => {
