@@ -3,6 +3,8 @@ import type { Lang } from '../lib/format';
 import { HEADLINE_METRICS, inComparisonPeriod, METRICS, type MetricId } from '../lib/metrics';
 import { href, pairSlug, type PageRef } from '../lib/routes';
 import type { SiteModel } from '../lib/site';
+import { profileSlug } from '../lib/embed';
+import type { CityProfile } from '../lib/summarise';
 import { headlineComparison, metricRanking } from './comparison';
 import { coverageMatrix, coverageRows } from './coverage';
 import { locatorMap } from './locator-map';
@@ -148,3 +150,18 @@ export function siteCharts(model: SiteModel, lang: Lang): SiteCharts {
 
 /** The charts shown on one page, in catalogue order. */
 export const chartsOn = (charts: SiteCharts, page: PageRef): ChartEntry[] => charts.byPage.get(href(page, 'id')) ?? [];
+
+/**
+ * Everything a newsroom can embed: each embeddable chart, and each city's profile card (its
+ * headline figures with their qualifiers, linking to the city's page), which is not a chart
+ * and so has its own kind of embed page. Slugs are unique across both: profile slugs start
+ * with "profile-", which no chart slug does.
+ */
+export type EmbedEntry = { kind: 'chart'; slug: string; page: PageRef; chart: ChartEntry } | { kind: 'profile'; slug: string; page: PageRef; profile: CityProfile };
+
+export function siteEmbeds(model: SiteModel, lang: Lang): EmbedEntry[] {
+  return [
+    ...siteCharts(model, lang).embeddable.map((chart): EmbedEntry => ({ kind: 'chart', slug: chart.slug, page: chart.page, chart })),
+    ...model.profiles.map((profile): EmbedEntry => ({ kind: 'profile', slug: profileSlug(profile.city.id), page: { page: 'city', id: profile.city.id }, profile })),
+  ];
+}

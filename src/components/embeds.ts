@@ -1,45 +1,111 @@
-import type { ChartEntry } from '../charts/catalogue';
-import { svgSize, type EmbedDescription } from '../lib/embed';
-import type { Lang } from '../lib/format';
-import { useTranslations } from '../i18n';
-import { siteCharts } from '../charts/catalogue';
+import { siteEmbeds, type EmbedEntry } from '../charts/catalogue';
 import { CHART_CSS } from '../charts/render';
-import { oembed, standaloneSvg } from '../lib/embed';
+import { buildDate } from '../lib/build-date';
+import { chartImageSvg, imageLayout, type ImageCaption } from '../lib/chart-image';
+import { oembed, svgSize, type EmbedDescription } from '../lib/embed';
+import { formatPartialDate, type Lang } from '../lib/format';
 import { svgToPng } from '../lib/raster';
+import { chartAnchor, href } from '../lib/routes';
 import { siteModel } from '../lib/site';
-/** How a chart of the catalogue is described for embedding, in the language of its page. */
-export function describeEmbed(entry: ChartEntry, lang: Lang, site: URL): EmbedDescription {
+import type { Source } from '../lib/dataset';
+import { useTranslations } from '../i18n';
+import { cityName } from './text';
+
+type ChartEmbed = Extract<EmbedEntry, { kind: 'chart' }>;
+type ProfileEmbed = Extract<EmbedEntry, { kind: 'profile' }>;
+
+/** The nominal size of a city's profile card, for the iframe's width and fallback height. */
+const PROFILE_SIZE = { width: 440, height: 230 };
+
+/** Past this many publishers an image counts them rather than naming each. */
+const IMAGE_PUBLISHERS = 4;
+
+const publishersOf = (sources: readonly Source[]) => [...new Set(sources.map((s) => s.publisher))];
+
+/** The credit line of an embed page and its snippets: a few publishers are named; past that it counts them, so it stays one line. */
+function creditLine(sources: readonly Source[], lang: Lang): string {
   const t = useTranslations(lang);
-  const publishers = [...new Set(entry.sources.map((s) => s.publisher))];
+  const publishers = publishersOf(sources);
+  const rest = publishers.length > 3 ? `; ${t('chart.sourceCount', { reports: sources.length, publishers: publishers.length })}` : publishers.length ? `; ${publishers.join(', ')}` : '';
+  return `${t('chart.source')}: Batik Kota (CC BY 4.0)${rest}.`;
+}
+
+/** What a chart's image files say of it beside the chart: title, sources and site, date of the build and licence. */
+export function imageCaption(entry: ChartEmbed, lang: Lang, site: URL): ImageCaption {
+  const t = useTranslations(lang);
+  const { sources } = entry.chart;
+  const publishers = publishersOf(sources);
+  // A few publishers are named; past that they are counted, and the list is on the site.
+  const cited =
+    publishers.length > IMAGE_PUBLISHERS
+      ? `; ${t('chart.sourceCount', { reports: sources.length, publishers: publishers.length })} (${t('embed.imageSourceList', { address: `${site.host}${href({ page: 'sources' }, lang)}` })})`
+      : publishers.length
+        ? `; ${publishers.join(', ')}`
+        : '';
   return {
-    slug: entry.slug,
-    lang,
-    title: entry.chart.title,
-    takeaway: entry.chart.takeaway,
-    description: entry.chart.description,
-    ...svgSize(entry.chart.svg),
-    // A few publishers are named; past that the credit counts them, so it stays one line.
-    credit: `${t('chart.source')}: Batik Kota (CC BY 4.0)${publishers.length > 3 ? `; ${t('chart.sourceCount', { reports: entry.sources.length, publishers: publishers.length })}` : publishers.length ? `; ${publishers.join(', ')}` : ''}.`,
-    site,
+    title: entry.chart.chart.title,
+    source: `${t('chart.source')}: Batik Kota, ${site.host}${cited}.`,
+    imprint: `${t('embed.imageDate', { date: formatPartialDate(buildDate(), lang)! })} · ${t('embed.licence')}`,
   };
 }
 
+/** The title of a city's profile card. */
+export const profileTitle = (entry: ProfileEmbed, lang: Lang) => useTranslations(lang)('embed.profileTitle', { city: cityName(entry.profile.city, lang) });
 
+/** How an embed is described for embedding, in the language of its page. */
+export function describeEmbed(entry: EmbedEntry, lang: Lang, site: URL): EmbedDescription {
+  const t = useTranslations(lang);
+  const common = { slug: entry.slug, lang, site, linkText: t('embed.fullPage'), moreText: t('embed.ampMore') };
+  if (entry.kind === 'chart') {
+    const { chart, sources } = entry.chart;
+    const size = svgSize(chart.svg);
+    const image = imageLayout(size, imageCaption(entry, lang, site));
+    return {
+      ...common,
+      title: chart.title,
+      takeaway: chart.takeaway,
+      description: chart.description,
+      ...size,
+      credit: creditLine(sources, lang),
+      link: new URL(`${href(entry.page, lang)}#${chartAnchor(entry.slug)}`, site).href,
+      image: { width: image.width, height: image.height },
+    };
+  }
+  const { profile } = entry;
+  const years = profile.years ? (profile.years[0] === profile.years[1] ? String(profile.years[0]) : `${profile.years[0]}–${profile.years[1]}`) : null;
+  const takeaway = years
+    ? t('embed.profileCoverage', { n: profile.sources.length, years })
+    : t('embed.profileCoverageUndated', { n: profile.sources.length });
+  return {
+    ...common,
+    title: profileTitle(entry, lang),
+    takeaway,
+    description: takeaway,
+    ...PROFILE_SIZE,
+    credit: creditLine(profile.sources, lang),
+    link: new URL(href(entry.page, lang), site).href,
+    image: null,
+  };
+}
 
-export const embedEntries = (lang: Lang) => siteCharts(siteModel(), lang).embeddable;
+export const embedEntries = (lang: Lang) => siteEmbeds(siteModel(), lang);
 export const embedEntry = (lang: Lang, slug: string) => embedEntries(lang).find((e) => e.slug === slug)!;
-export const embedPaths = (lang: Lang) => embedEntries(lang).map((e) => ({ params: { slug: e.slug } }));
+export const chartEmbed = (lang: Lang, slug: string) => embedEntries(lang).find((e): e is ChartEmbed => e.kind === 'chart' && e.slug === slug)!;
+export const profileEmbed = (lang: Lang, city: string) => embedEntries(lang).find((e): e is ProfileEmbed => e.kind === 'profile' && e.profile.city.id === city)!;
+/**
+ * The routes of each kind of embed page: charts at /embed/[slug]/ with their images, profile
+ * cards at /embed/profile-[city]/, a page of their own kind (and stylesheet).
+ */
+export const embedPaths = (lang: Lang) => embedEntries(lang).flatMap((e) => (e.kind === 'chart' ? [{ params: { slug: e.slug } }] : []));
+export const profilePaths = (lang: Lang) => embedEntries(lang).flatMap((e) => (e.kind === 'profile' ? [{ params: { city: e.profile.city.id } }] : []));
 
-/** The files beside each embed page: the chart as SVG and PNG (2×), and its oEmbed JSON. */
+/** The files beside each embed page: a chart as SVG and PNG (2×), and every embed's oEmbed JSON. */
 export function embedFile(file: 'svg' | 'png' | 'oembed', lang: Lang, slug: string, site: URL): Response {
   const entry = embedEntry(lang, slug);
-  const svg = standaloneSvg(entry.chart.svg, CHART_CSS);
-  switch (file) {
-    case 'svg':
-      return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
-    case 'png':
-      return new Response(new Uint8Array(svgToPng(svg, describeEmbed(entry, lang, site).width * 2)), { headers: { 'Content-Type': 'image/png' } });
-    case 'oembed':
-      return new Response(`${JSON.stringify(oembed(describeEmbed(entry, lang, site)), null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed' } });
-  }
+  if (file === 'oembed') return new Response(`${JSON.stringify(oembed(describeEmbed(entry, lang, site)), null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed' } });
+  if (entry.kind !== 'chart') throw new Error(`${slug} has no image files`);
+  const svg = chartImageSvg(entry.chart.chart.svg, CHART_CSS, imageCaption(entry, lang, site));
+  return file === 'svg'
+    ? new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } })
+    : new Response(new Uint8Array(svgToPng(svg, svgSize(svg).width * 2)), { headers: { 'Content-Type': 'image/png' } });
 }

@@ -2,75 +2,136 @@ import type { Lang } from './format';
 import { escapeXml } from './escape';
 
 /**
- * The three forms a newsroom can copy for any chart — a responsive iframe, a static image and
- * oEmbed — built from one description of the embed. The host script and the message it
- * accepts are versioned: a change of shape gets a new file name.
+ * The forms a newsroom can copy for any embed — a responsive iframe, an AMP iframe, a static
+ * image and oEmbed — built from one description of the embed. The host script and the message
+ * it accepts are versioned: a change of shape gets a new file name.
  */
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
 /**
- * The embed page's own script: applies ?theme=light|dark and posts
- * {type: "batik-kota:height", version: 1, height} to the parent whenever the content's height
- * changes. A classic script, not a module: inside a sandboxed iframe the page has an opaque
- * origin, and a module script would need CORS headers from every host.
+ * The embed page's own script: applies ?theme=dark|auto and posts the content's height to the
+ * parent whenever it changes, in two shapes: {type: "batik-kota:height", version: 1, height}
+ * for our host script, and {sentinel: "amp", type: "embed-size", height} for an AMP page's
+ * <amp-iframe resizable>. A classic script, not a module: inside a sandboxed iframe the page
+ * has an opaque origin, and a module script would need CORS headers from every host.
  */
 export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';
 /** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
-export const fallbackHeight = (chartHeight: number) => Math.round(chartHeight + 190);
+export const fallbackHeight = (contentHeight: number) => Math.round(contentHeight + 190);
 
-/** The widest the iframe gets: the chart and the embed page's margins. */
+/** The widest the iframe gets: the content and the embed page's margins. */
 export const embedWidth = (d: Pick<EmbedDescription, 'width'>) => d.width + 40;
 
 export const embedHref = (slug: string, lang: Lang) => `${lang === 'id' ? '' : '/en'}/embed/${slug}/`;
+/** The slug of a city's profile card: /embed/profile-<city>/. Chart slugs never start with "profile-". */
+export const profileSlug = (cityId: string) => `profile-${cityId}`;
+
+/**
+ * Embeds are light unless the snippet asks otherwise: a news page is white whatever the
+ * reader's phone is set to. "auto" follows the reader's prefers-color-scheme.
+ */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
+/** Narrower widths a newsroom can choose for the iframe and the image, beside the full width. */
+export const EMBED_WIDTHS = [320, 480, 640] as const;
 
 export interface EmbedDescription {
   slug: string;
   lang: Lang;
   title: string;
   takeaway: string;
-  /** Text alternative of the chart. */
+  /** Text alternative of the content. */
   description: string;
-  /** Size of the chart in CSS pixels (the PNG is twice as large). */
+  /** Size of the content in CSS pixels: the chart, or a profile card's nominal size. */
   width: number;
   height: number;
   /** Credit line: the site and the publishers of the reports. */
   credit: string;
+  /** Absolute address of the content on the site: the chart's figure on its page, or the city's page. */
+  link: string;
+  /** The words of the link back, and of the AMP iframe's "show all" button. */
+  linkText: string;
+  moreText: string;
+  /** Size of the PNG and SVG files in CSS pixels (the PNG is twice as large); null when there are none. */
+  image: { width: number; height: number } | null;
   /** Absolute address of the site, e.g. https://batik.example/. */
   site: URL;
+}
+
+/** How the builder on a chart's page tailors a snippet; left out, the embed is light and full width. */
+export interface SnippetOptions {
+  theme?: EmbedTheme | undefined;
+  width?: number | undefined;
 }
 
 /** Which embed, and the site it is on: enough to address any of its files. */
 type EmbedAddress = Pick<EmbedDescription, 'slug' | 'lang' | 'site'>;
 const abs = (d: EmbedAddress, path: string) => new URL(path, d.site).href;
-export const embedUrl = (d: EmbedAddress) => abs(d, embedHref(d.slug, d.lang));
+/** The embed page's address; light needs no parameter, as it is the default. */
+export const embedUrl = (d: EmbedAddress, theme: EmbedTheme = 'light') => abs(d, embedHref(d.slug, d.lang)) + themeQuery(theme);
+export const themeQuery = (theme: EmbedTheme) => (theme === 'light' ? '' : `?theme=${theme}`);
 export const imageUrl = (d: EmbedAddress, format: 'svg' | 'png') => abs(d, `${embedHref(d.slug, d.lang)}chart.${format}`);
 /** Absolute, as oEmbed discovery requires: a consumer fetches it from wherever it found the link. */
 export const oembedUrl = (d: EmbedAddress) => abs(d, `${embedHref(d.slug, d.lang)}oembed.json`);
 
+/** The sandbox of our iframe snippet: scripts for the height, and links that open a normal tab. */
+const IFRAME_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+
 /**
  * The snippets carry no style attribute: a host page whose Content-Security-Policy forbids
  * inline styles (style-src without 'unsafe-inline') would refuse it. The iframe states its
- * size in attributes — the chart's full width and the fallback height, as the oEmbed JSON
- * does — and the host script makes it as wide as the column up to that width, borderless and
- * as tall as its content, through the CSSOM, which such a policy allows. Without the host
- * script the iframe keeps those attributes (and the browser's default border).
+ * size in attributes — its widest (the content's full width, or the width chosen in the
+ * builder) and the fallback height, as the oEmbed JSON does — and the host script makes it
+ * as wide as the column up to that width, borderless and as tall as its content, through the
+ * CSSOM, which such a policy allows. Without the host script the iframe keeps those
+ * attributes (and the browser's default border).
  */
-export function iframeSnippet(d: EmbedDescription): string {
+export function iframeSnippet(d: EmbedDescription, o: SnippetOptions = {}): string {
   return (
-    `<iframe src="${escapeXml(embedUrl(d))}" title="${escapeXml(d.title)}" width="${embedWidth(d)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
-    `sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" data-batik-embed></iframe>` +
+    `<iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" width="${o.width ?? embedWidth(d)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
+    `sandbox="${IFRAME_SANDBOX}" data-batik-embed></iframe>` +
     `<script src="${escapeXml(abs(d, HOST_SCRIPT_PATH))}" async></script>`
   );
 }
 
 /**
- * The image at its own size, with width and height so the page keeps its place while it
- * loads. Shrinking it to a narrow column is the host's stylesheet's job
- * (img { max-width: 100%; height: auto }), since the snippet has no style of its own.
+ * For AMP pages, which allow no script of ours: an <amp-iframe> that the AMP runtime resizes
+ * when the embed page asks with AMP's own message ({sentinel: "amp", type: "embed-size"}).
+ * AMP requires `resizable` with an `overflow` child (the button the reader taps when the
+ * runtime will not resize on its own, e.g. while the frame is on screen), an https address on
+ * another origin than the AMP page's when the sandbox has allow-same-origin, and the frame
+ * 600 px or 75% of the viewport below the top of the page. layout="responsive" makes it as
+ * wide as the column, so the width choice does not apply; width and height give its first
+ * proportions; AMP draws no border unless frameborder says so. allow-same-origin is AMP's
+ * usual sandbox; our embed pages set no cookies and read no storage.
+ * allow-popups-to-escape-sandbox lets the link back open a normal tab.
  */
-export function imageSnippet(d: EmbedDescription): string {
+export function ampSnippet(d: EmbedDescription, o: SnippetOptions = {}): string {
   return (
-    `<figure><img src="${escapeXml(imageUrl(d, 'png'))}" width="${d.width}" height="${d.height}" alt="${escapeXml(d.description)}">` +
-    `<figcaption>${escapeXml(d.title)}. ${escapeXml(d.takeaway)} ${escapeXml(d.credit)}</figcaption></figure>`
+    `<amp-iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" width="${embedWidth(d)}" height="${fallbackHeight(d.height)}" layout="responsive" ` +
+    `sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" resizable>` +
+    `<div overflow tabindex="0" role="button">${escapeXml(d.moreText)}</div></amp-iframe>`
+  );
+}
+
+/** The image's size at a chosen width, keeping its proportions. */
+export function imageSize(d: EmbedDescription, width?: number): { width: number; height: number } {
+  const image = d.image ?? { width: d.width, height: d.height };
+  const w = width ?? image.width;
+  return { width: w, height: Math.round((image.height * w) / image.width) };
+}
+
+/**
+ * The image at its own size (or the chosen width), with width and height so the page keeps its
+ * place while it loads. Shrinking it to a narrow column is the host's stylesheet's job
+ * (img { max-width: 100%; height: auto }), since the snippet has no style of its own. The
+ * image itself carries the title, the source line, the date and the licence; the caption
+ * links to the chart on its page.
+ */
+export function imageSnippet(d: EmbedDescription, o: SnippetOptions = {}): string {
+  const size = imageSize(d, o.width);
+  return (
+    `<figure><img src="${escapeXml(imageUrl(d, 'png'))}" width="${size.width}" height="${size.height}" alt="${escapeXml(d.description)}">` +
+    `<figcaption>${escapeXml(d.title)}. ${escapeXml(d.takeaway)} ${escapeXml(d.credit)} <a href="${escapeXml(d.link)}">${escapeXml(d.linkText)}</a></figcaption></figure>`
   );
 }
 
@@ -84,9 +145,7 @@ export function oembed(d: EmbedDescription) {
     html: iframeSnippet(d),
     width: embedWidth(d),
     height: fallbackHeight(d.height),
-    thumbnail_url: imageUrl(d, 'png'),
-    thumbnail_width: d.width * 2,
-    thumbnail_height: d.height * 2,
+    ...(d.image ? { thumbnail_url: imageUrl(d, 'png'), thumbnail_width: d.image.width * 2, thumbnail_height: d.image.height * 2 } : {}),
     cache_age: 86400,
   };
 }
@@ -100,10 +159,23 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: Math.round(width), height: Math.round(height) };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The chart as a file for an <img>: its CSS inside, on a white ground, since an image cannot
- * use the page's stylesheet.
+ * A snippet as built (light, full width), re-addressed for a theme and a width: what the
+ * builder in the embed panel does as the journalist chooses, without knowing how the snippet
+ * was made. `page` is the embed page's address (embedUrl, light). The theme changes the
+ * address of the embed page wherever the snippet frames it; the width is the iframe's widest,
+ * and the image's width with its height in proportion. The AMP snippet keeps its width, since
+ * AMP's responsive layout fills the column. iframeSnippet(d, o) equals
+ * tailorSnippet(iframeSnippet(d), embedUrl(d), o), and so for each snippet (a test checks it).
  */
-export function standaloneSvg(svg: string, css: string): string {
-  return svg.replace(/<svg\b[^>]*>/, (open) => `${open}<style>${css}</style><rect width="100%" height="100%" fill="#ffffff"/>`);
+export function tailorSnippet(snippet: string, page: string, o: SnippetOptions): string {
+  let s = snippet.replace(new RegExp(`( src=")${escapeRegExp(escapeXml(page))}(?:\\?theme=\\w+)?"`), (_, attr: string) => `${attr}${escapeXml(page + themeQuery(o.theme ?? 'light'))}"`);
+  const width = o.width;
+  if (width === undefined) return s;
+  if (s.startsWith('<iframe ')) s = s.replace(/ width="\d+"/, ` width="${width}"`);
+  else if (s.startsWith('<figure>'))
+    s = s.replace(/ width="(\d+)" height="(\d+)"/, (_, w: string, h: string) => ` width="${width}" height="${Math.round((Number(h) * width) / Number(w))}"`);
+  return s;
 }

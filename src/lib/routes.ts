@@ -22,6 +22,8 @@ export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
 /** The word between two city ids in a comparison's address; city ids may not contain it (schema.ts). */
 export const PAIR_SEPARATOR_WORD = 'vs';
 export const pairSlug = (a: string, b: string) => `${a}-${PAIR_SEPARATOR_WORD}-${b}`;
+/** The id of a chart's block on its page, where an embed's link back and an image's caption point. */
+export const chartAnchor = (slug: string) => `chart-${slug}`;
 
 export function href(ref: PageRef, lang: Lang): string {
   const prefix = lang === 'id' ? '/' : '/en/';

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEmbed, embedEntry } from '../../src/components/embeds';
+import { ampSnippet, iframeSnippet, imageSnippet } from '../../src/lib/embed';
+import { href } from '../../src/lib/routes';
 import { launchChromium } from '../helpers/browser';
 import { serve, type StaticServer } from '../helpers/serve';
 
@@ -12,9 +16,11 @@ import { serve, type StaticServer } from '../helpers/serve';
  * tablet and desktop widths, and messages of the wrong source or shape must change nothing.
  * The page's own markup must not be able to switch the script off, and a page whose
  * Content-Security-Policy forbids inline styles must still get a fitted iframe. Only embed
- * pages may be framed at all.
+ * pages may be framed at all. Embeds stay light in a light page whatever the reader's phone
+ * prefers, unless the snippet asks; an AMP page's amp-iframe gets AMP's resize request; the
+ * embed builder on a chart's page copies, previews and tailors its snippets.
  */
-const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants'];
+const CHARTS = ['headline', 'timeline', 'map', 'ranking-participants', 'profile-probolinggo'];
 const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
 
 let site: StaticServer;
@@ -26,6 +32,23 @@ let browser: Browser;
 const snippet = (slug: string) =>
   (JSON.parse(readFileSync(`dist/embed/${slug}/oembed.json`, 'utf8')) as { html: string }).html.replaceAll(new URL(SITE).origin, site.origin);
 
+/**
+ * What the AMP runtime makes of our <amp-iframe> snippet, without the runtime (the test runs
+ * offline): an iframe of the embed page with `#amp=1` added, the snippet's sandbox, and a
+ * listener that applies AMP's embed-size requests from that iframe only, as amp-iframe does
+ * (it refuses heights under 100 px), counting every request in window.ampRequests.
+ */
+function ampFrame(slug: string): string {
+  const amp = load(ampSnippet(describeEmbed(embedEntry('id', slug), 'id', new URL('/', SITE))))('amp-iframe');
+  const src = `${amp.attr('src')!.replace(new URL(SITE).origin, site.origin)}#amp=1`;
+  return (
+    `<div id="amp-host"><iframe id="amp" src="${src}" sandbox="${amp.attr('sandbox')}" title="${amp.attr('title')}" width="100%" height="${amp.attr('height')}" scrolling="no" frameborder="0"></iframe></div>` +
+    `<script>window.ampRequests = []; window.addEventListener('message', function (e) { var f = document.getElementById('amp');` +
+    ` if (e.source !== f.contentWindow || !e.data || e.data.sentinel !== 'amp' || e.data.type !== 'embed-size') return;` +
+    ` window.ampRequests.push(e.data.height); if (e.data.height >= 100) f.height = String(e.data.height); });</script>`
+  );
+}
+
 /** The policy of a newsroom that allows no inline style or script, and frames and scripts only from us. */
 const strictCsp = () => `default-src 'self'; style-src 'self'; script-src ${site.origin}; frame-src ${site.origin}`;
 
@@ -36,8 +59,12 @@ const strictCsp = () => `default-src 'self'; style-src 'self'; script-src ${site
 const COUNT_LISTENERS = `<script>window.messageListeners = 0; var add = window.addEventListener;
 window.addEventListener = function (type) { if (type === 'message') window.messageListeners++; return add.apply(this, arguments); };</script>`;
 
+/** A snippet as the builder tailors it for a theme: only the embed page's address changes. */
+const theme = (html: string, name: string | null) => (name ? html.replace(/(src="[^"]*\/embed\/[^"/]+\/)"/, `$1?theme=${name}"`) : html);
+
 /**
- * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet; `csp`
+ * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet, with
+ * `theme` if given; `amp` frames that embed as an AMP page's amp-iframe would; `csp`
  * serves the page under a strict Content-Security-Policy and with no inline style or script
  * of its own; `decoy` puts an element with the id of the old guard's window property in the
  * page; `count` counts message listeners; `frame` (repeatable) frames a path of the site
@@ -49,7 +76,8 @@ function article(query: URLSearchParams): { html: string; csp?: string } {
   const body = [
     '<h1>A news article</h1>',
     query.has('decoy') ? '<div id="__batikKotaHostV1">A block of the newsroom\'s own page.</div><img name="__batikKotaHostV1" alt="">' : '',
-    query.getAll('chart').map((s) => `<div class="embed">${snippet(s)}</div>`).join('<p>Text between charts.</p>'),
+    query.getAll('chart').map((s) => `<div class="embed">${theme(snippet(s), query.get('theme'))}</div>`).join('<p>Text between charts.</p>'),
+    query.getAll('amp').map(ampFrame).join(''),
     ...query.getAll('frame').map((path) => `<iframe src="${site.origin}${path}" title="${path}"></iframe>`),
   ].join('');
   const html = `<!doctype html><html lang="en"><head>${head}</head><body${csp ? '' : ' style="margin:0;padding:0 8px"'}>${body}</body></html>`;
@@ -107,7 +135,7 @@ describe.each(CHARTS)('embed %s on another origin', (slug) => {
         viewport: document.documentElement.clientHeight,
         scrollWidth: document.documentElement.scrollWidth,
         viewportWidth: document.documentElement.clientWidth,
-        svgBottom: document.querySelector('svg')!.getBoundingClientRect().bottom,
+        svgBottom: document.querySelector('svg, .profile-card')!.getBoundingClientRect().bottom,
         credit: document.querySelector('.credit')!.getBoundingClientRect().bottom,
       }));
       expect(Math.abs(height - inside.content)).toBeLessThanOrEqual(2);
@@ -269,24 +297,208 @@ describe('framing', () => {
 });
 
 describe('themes', () => {
-  it.each([
-    ['light', 'dark', 'rgb(255, 255, 255)'],
-    ['dark', 'light', 'rgb(21, 19, 15)'],
-  ])('?theme=%s wins over a %s system preference', async (theme, scheme, background) => {
-    const context = await browser.newContext({ colorScheme: scheme as 'light' | 'dark' });
-    const page = await context.newPage();
-    await page.goto(`${site.origin}/embed/headline/?theme=${theme}`);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
-    await context.close();
+  /** The background of the embed inside a light article page on another origin, for a reader whose system prefers `scheme`. */
+  async function embedBackground(scheme: 'light' | 'dark', theme: string | null, javaScriptEnabled = true): Promise<string> {
+    const context = await browser.newContext({ colorScheme: scheme, javaScriptEnabled, viewport: { width: 768, height: 900 } });
+    try {
+      const article = await context.newPage();
+      await article.goto(`${hostOrigin}/?chart=headline${theme ? `&theme=${theme}` : ''}`);
+      expect(await article.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+      await article.locator('iframe').scrollIntoViewIfNeeded();
+      const frame = await (await article.locator('iframe').elementHandle())!.contentFrame();
+      await frame!.waitForLoadState('load');
+      // The frame script has run (or there is none): the root carries the theme it settled on.
+      const root = theme === 'dark' || theme === 'auto' ? theme : 'light';
+      if (javaScriptEnabled) await frame!.waitForFunction((t) => document.documentElement.dataset.theme === t, root);
+      return await frame!.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    } finally {
+      await context.close();
+    }
+  }
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(21, 19, 15)';
+
+  it('stays light in a light page whose reader prefers dark, JavaScript or not', async () => {
+    expect(await embedBackground('dark', null)).toBe(LIGHT);
+    expect(await embedBackground('dark', null, false)).toBe(LIGHT);
   });
 
-  it('follows the system preference without a theme parameter, JavaScript or not', async () => {
-    for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled });
-      const page = await context.newPage();
-      await page.goto(`${site.origin}/en/embed/headline/`);
-      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 19, 15)');
-      expect(await page.locator('svg[role="img"]').count()).toBe(1);
+  it('is dark with ?theme=dark, whatever the reader prefers', async () => {
+    expect(await embedBackground('dark', 'dark')).toBe(DARK);
+    expect(await embedBackground('light', 'dark')).toBe(DARK);
+  });
+
+  it('follows the reader with ?theme=auto', async () => {
+    expect(await embedBackground('dark', 'auto')).toBe(DARK);
+    expect(await embedBackground('light', 'auto')).toBe(LIGHT);
+  });
+
+  it('?theme=light is light, and an unknown theme leaves it light', async () => {
+    expect(await embedBackground('dark', 'light')).toBe(LIGHT);
+    expect(await embedBackground('dark', 'purple')).toBe(LIGHT);
+  });
+});
+
+describe('on an AMP page', () => {
+  it.each([320, 1280])('at %i px the embed asks the amp-iframe for its content height, with AMP\'s own message', async (width) => {
+    const article = await browser.newPage({ viewport: { width, height: 900 } });
+    try {
+      await article.goto(`${hostOrigin}/?amp=profile-probolinggo`);
+      await article.waitForFunction(() => (window as unknown as { ampRequests: number[] }).ampRequests.length > 0, undefined, { timeout: 10_000 });
+      let last = -1;
+      for (let i = 0; i < 40; i++) {
+        const h = await article.evaluate(() => document.getElementById('amp')!.getBoundingClientRect().height);
+        if (h === last) break;
+        last = h;
+        await article.waitForTimeout(150);
+      }
+      const frame = article.frames().find((f) => f.url().includes('/embed/profile-probolinggo/'))!;
+      expect(new URL(frame.url()).hash).toBe('#amp=1');
+      const inside = await frame.evaluate(() => ({
+        content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        scroll: document.documentElement.scrollHeight,
+        viewport: document.documentElement.clientHeight,
+      }));
+      const requests = await article.evaluate(() => (window as unknown as { ampRequests: number[] }).ampRequests);
+      expect(requests.at(-1)).toBe(inside.content);
+      expect(Math.abs(last - inside.content)).toBeLessThanOrEqual(2);
+      expect(inside.scroll).toBeLessThanOrEqual(inside.viewport + 1);
+    } finally {
+      await article.close();
+    }
+  });
+});
+
+describe('the embed builder on a chart\'s page', () => {
+  const CHART = 'headline';
+  const address = href({ page: 'home' }, 'id');
+  const d = describeEmbed(embedEntry('id', CHART), 'id', new URL('/', SITE));
+
+  /** The home page with the headline chart's panel open, and what it loaded. */
+  async function openPanel(options: { noClipboard?: boolean; javaScriptEnabled?: boolean } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    if (options.noClipboard) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    const tab = await context.newPage();
+    const requests: string[] = [];
+    const refused: string[] = [];
+    tab.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    tab.on('console', (m) => {
+      if (/Content.Security.Policy|Refused/i.test(m.text())) refused.push(m.text());
+    });
+    await tab.goto(`${site.origin}${address}`);
+    const panel = tab.locator(`#embed-${CHART}`);
+    const before = [...requests];
+    await panel.locator('summary').click();
+    return { context, tab, panel, requests, before, refused };
+  }
+  const value = (panel: ReturnType<Page['locator']>, kind: string) => panel.locator(`#embed-${CHART}-${kind}`).inputValue();
+
+  it('loads nothing of the builder until a panel is opened, then shows its choices, copy buttons and a live preview', async () => {
+    const { context, panel, requests, before, refused } = await openPanel();
+    try {
+      expect(before.filter((p) => p.includes('embed-builder'))).toEqual([]);
+      await panel.locator('select').waitFor();
+      expect(requests.filter((p) => p.includes('embed-builder'))).toHaveLength(1);
+      expect(await panel.locator('input[type="radio"]').count()).toBe(3);
+      expect(await panel.locator('input[type="radio"]:checked').getAttribute('value')).toBe('light');
+      expect(await panel.locator('button').count()).toBe(4);
+      const preview = panel.locator('iframe');
+      // The preview frames the embed page on the site it is on.
+      expect(await preview.getAttribute('src')).toBe(`/embed/${CHART}/`);
+      expect(refused).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('rewrites every snippet as the theme and width change, exactly as the snippet functions make them', async () => {
+    const { context, panel } = await openPanel();
+    try {
+      await panel.locator('select').waitFor();
+      expect(await value(panel, 'iframe')).toBe(iframeSnippet(d));
+      await panel.locator('input[value="dark"]').check();
+      await panel.locator('select').selectOption('480');
+      expect(await value(panel, 'iframe')).toBe(iframeSnippet(d, { theme: 'dark', width: 480 }));
+      expect(await value(panel, 'amp')).toBe(ampSnippet(d, { theme: 'dark', width: 480 }));
+      expect(await value(panel, 'image')).toBe(imageSnippet(d, { theme: 'dark', width: 480 }));
+      await panel.locator('input[value="auto"]').check();
+      await panel.locator('select').selectOption('');
+      expect(await value(panel, 'iframe')).toBe(iframeSnippet(d, { theme: 'auto' }));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('previews the embed in the chosen theme and width, sized to its content', async () => {
+    const { context, tab, panel } = await openPanel();
+    try {
+      await panel.locator('select').waitFor();
+      const preview = panel.locator('iframe');
+      await preview.scrollIntoViewIfNeeded();
+      const frameOf = async () => (await preview.elementHandle())!.contentFrame();
+      await tab.waitForFunction((id) => document.querySelector<HTMLIFrameElement>(`#${id} iframe`)!.style.height !== '200px', `embed-${CHART}`);
+      let frame = (await frameOf())!;
+      await frame.waitForLoadState('load');
+      expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+      await panel.locator('input[value="dark"]').check();
+      await panel.locator('select').selectOption('480');
+      await tab.waitForFunction((id) => document.querySelector<HTMLIFrameElement>(`#${id} iframe`)!.getAttribute('src') === `/embed/headline/?theme=dark`, `embed-${CHART}`);
+      frame = (await frameOf())!;
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 19, 15)');
+      expect(await preview.evaluate((f) => f.getBoundingClientRect().width)).toBeLessThanOrEqual(480);
+      let last = -1;
+      for (let i = 0; i < 40; i++) {
+        const h = await preview.evaluate((f) => f.getBoundingClientRect().height);
+        if (h === last) break;
+        last = h;
+        await tab.waitForTimeout(150);
+      }
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      // The preview has a 1 px border above and below its content.
+      expect(Math.abs(last - 2 - content)).toBeLessThanOrEqual(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('copies a snippet with one click', async () => {
+    const { context, tab, panel } = await openPanel();
+    try {
+      await panel.locator('select').waitFor();
+      await panel.locator('input[value="dark"]').check();
+      const button = panel.getByRole('button', { name: /Iframe/ });
+      await button.click();
+      await expect.poll(() => panel.locator('[role="status"]').textContent()).toBe('Kode sudah disalin.');
+      expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(iframeSnippet(d, { theme: 'dark' }));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('selects the snippet for Ctrl+C where there is no clipboard to write to', async () => {
+    const { context, tab, panel } = await openPanel({ noClipboard: true });
+    try {
+      await panel.locator('select').waitFor();
+      expect(await tab.evaluate(() => navigator.clipboard)).toBeUndefined();
+      await panel.getByRole('button', { name: /AMP/ }).click();
+      await expect.poll(() => panel.locator('[role="status"]').textContent()).toMatch(/Ctrl\+C/);
+      const selection = await panel.locator(`#embed-${CHART}-amp`).evaluate((t: HTMLTextAreaElement) => ({ start: t.selectionStart, end: t.selectionEnd, length: t.value.length, focused: document.activeElement === t }));
+      expect(selection).toEqual({ start: 0, end: selection.length, length: selection.length, focused: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('without JavaScript, the open panel shows its snippets to select and copy', async () => {
+    const { context, panel } = await openPanel({ javaScriptEnabled: false });
+    try {
+      await panel.locator('textarea').first().waitFor();
+      expect(await panel.locator('textarea').count()).toBe(4);
+      expect(await value(panel, 'iframe')).toBe(iframeSnippet(d));
+      expect(await panel.locator('button, select, iframe').count()).toBe(0);
+    } finally {
       await context.close();
     }
   });

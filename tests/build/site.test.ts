@@ -5,7 +5,7 @@ import { METRICS } from '../../src/lib/metrics';
 import { dataPaths } from '../../src/lib/paths';
 import { href, type PageRef } from '../../src/lib/routes';
 import { cityProfiles } from '../../src/lib/summarise';
-import { siteCharts } from '../../src/charts/catalogue';
+import { siteEmbeds } from '../../src/charts/catalogue';
 import { embedHref } from '../../src/lib/embed';
 import { siteModel } from '../../src/lib/site';
 import { htmlFiles, page, pageAddress } from '../helpers/dist';
@@ -37,7 +37,7 @@ beforeAll(() => {
 describe('pages in both languages', () => {
   it('every page exists in Indonesian and English, and no other page is built', () => {
     const pages = refs.flatMap((r) => [href(r, 'id'), href(r, 'en')]);
-    const embeds = (['id', 'en'] as const).flatMap((lang) => siteCharts(siteModel(), lang).embeddable.map((e) => embedHref(e.slug, lang)));
+    const embeds = (['id', 'en'] as const).flatMap((lang) => siteEmbeds(siteModel(), lang).map((e) => embedHref(e.slug, lang)));
     const built = htmlFiles(dist).map((f) => pageAddress(dist, f)).filter((a) => a !== '/404.html').sort();
     expect(built).toEqual([...pages, ...embeds].sort());
     // Home, sources, methodology, data, search; then a page per city, metric, event, facility, policy and pair.

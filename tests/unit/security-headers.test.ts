@@ -51,6 +51,14 @@ describe('security headers', () => {
     }
   });
 
+  it("let a page frame the site's own embed pages (the embed builder's preview), and nothing else", () => {
+    for (const csp of [PAGE_CSP, SEARCH_CSP]) {
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toMatch(/frame-src|child-src/);
+    }
+    expect(EMBED_CSP).toContain('frame-ancestors *');
+  });
+
   it('are documented for nginx word for word', () => {
     const doc = readFileSync('docs/security-headers.md', 'utf8');
     expect(doc).toContain(`"${PAGE_CSP}"`);

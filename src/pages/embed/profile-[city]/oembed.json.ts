@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { embedFile, profilePaths } from '../../../components/embeds';
+import { profileSlug } from '../../../lib/embed';
+
+export const getStaticPaths = () => profilePaths('id');
+export const GET: APIRoute = ({ params, site }) => embedFile('oembed', 'id', profileSlug(params.city!), new URL('/', site));
