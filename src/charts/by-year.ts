@@ -4,8 +4,8 @@ import { EVENT_KINDS, type EventKind } from '../lib/schema';
 import { cityColour, NEUTRAL } from './colours';
 import { formatCount, formatList } from './formatters';
 import { labelsFor } from './labels';
-import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
-import { emptyPlot, renderPlot } from './render';
+import { cityName, estimateTextWidth, lineCount, lineHeight, marginFor, shorten, slug, wrap, type Layout } from './layout';
+import { emptyPlot, renderChart, type Drawing } from './render';
 import type { Chart, ChartOptions } from './types';
 
 /**
@@ -34,7 +34,6 @@ interface Cell {
  */
 export function eventsByYear(events: readonly BatikEvent[], cities: readonly City[], opts: ChartOptions): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const id = slug(opts.id ?? `by-year-${lang}`);
   const title = labels.byYearTitle;
@@ -57,40 +56,96 @@ export function eventsByYear(events: readonly BatikEvent[], cities: readonly Cit
     }),
   );
   const max = Math.max(1, ...cells.map((c) => c.count));
-  const shortNames = new Map(rows.map((r) => [r.id, shorten(r.name, 24)]));
-  const band = 34;
-  const marginTop = 24;
-  const marginBottom = undated ? 40 : 16;
+  const note = undated ? labels.timelineUndated(undated) : null;
 
-  const plot: Plot.PlotOptions = cells.length
-    ? {
+  /**
+   * Wide, the years run across and the rows (cities, or kinds of event) down. Narrow, the
+   * table is turned: the years run down, one line each, so no year label is skipped and the
+   * counts keep their room, and the rows become columns headed by their names.
+   */
+  const draw = (layout: Layout): Drawing => {
+    const { width, fontSize, narrow } = layout;
+    if (!cells.length) return { plot: emptyPlot(labels.noEvents, layout) };
+    const wrapped = note ? wrap(note, width - 8, fontSize, 3) : null;
+    const noteHeight = wrapped ? lineCount(wrapped) * lineHeight(fontSize) + 10 : 0;
+    const count = Plot.text(cells, {
+      x: narrow ? 'row' : 'year',
+      y: narrow ? 'year' : 'row',
+      text: (c: Cell) => formatCount(c.count, lang),
+      fill: 'currentColor',
+      fontWeight: 'bold',
+      fontVariant: 'tabular-nums',
+    });
+    const noteMark = (marginLeft: number) =>
+      wrapped ? [Plot.text([wrapped], { frameAnchor: 'bottom-left', textAnchor: 'start', lineAnchor: 'top', dx: -marginLeft + 4, dy: 8, fontStyle: 'italic', fill: NEUTRAL.muted })] : [];
+    // No tooltip per dot: the count is written on it and the table beside the chart lists every cell.
+    const dots = (r: Omit<Plot.DotOptions, 'r'>) => Plot.dot(cells, { ...r, r: 'count', fill: 'colour', fillOpacity: 0.45, stroke: 'colour' });
+    if (!narrow) {
+      const shortNames = new Map(rows.map((r) => [r.id, shorten(r.name, 24)]));
+      const marginLeft = marginFor([...shortNames.values()], 40, 220, fontSize);
+      const column = (width - marginLeft - 16) / Math.max(1, allYears.length);
+      const everyYear = column >= estimateTextWidth('2000', fontSize) * 1.4;
+      const band = 34;
+      const marginTop = lineHeight(fontSize) + 12;
+      const marginBottom = 16 + noteHeight;
+      return {
+        plot: {
+          width,
+          height: marginTop + marginBottom + rows.length * band,
+          marginTop,
+          marginBottom,
+          marginLeft,
+          marginRight: 16,
+          x: {
+            type: 'band',
+            domain: allYears,
+            axis: 'top',
+            tickFormat: (y: number) => (everyYear || (y - first) % 2 === 0 ? String(y) : ''),
+            tickSize: 0,
+            label: null,
+            padding: 0,
+          },
+          y: { type: 'band', domain: rows.map((r) => r.id), tickFormat: (r: string) => shortNames.get(r) ?? r, tickSize: 0, label: null, padding: 0 },
+          r: { type: 'sqrt', domain: [0, max], range: [0, Math.min(13, column / 2 - 1)] },
+          color: { type: 'identity' },
+          marks: [Plot.gridY(rows.map((r) => r.id), { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }), dots({ x: 'year', y: 'row' }), count, ...noteMark(marginLeft)],
+        },
+      };
+    }
+    const marginLeft = Math.round(estimateTextWidth('2000', fontSize) + 14);
+    const column = (width - marginLeft - 8) / Math.max(1, rows.length);
+    const longest = Math.max(...rows.map((r) => estimateTextWidth(r.name, fontSize)));
+    // Column heads read across when they fit, upwards when the columns are too narrow.
+    const upright = longest + 6 <= column;
+    const heads = new Map(rows.map((r) => [r.id, upright ? r.name : shorten(r.name, 24)]));
+    const marginTop = upright ? lineHeight(fontSize) + 12 : Math.round(Math.min(24, Math.max(...rows.map((r) => Array.from(heads.get(r.id)!).length))) * fontSize * 0.6 + 14);
+    const band = Math.max(26, lineHeight(fontSize) + 8);
+    const marginBottom = 8 + noteHeight;
+    return {
+      plot: {
         width,
-        height: marginTop + marginBottom + rows.length * band,
+        height: marginTop + marginBottom + allYears.length * band,
         marginTop,
         marginBottom,
-        marginLeft: marginFor([...shortNames.values()]),
-        marginRight: 16,
+        marginLeft,
+        marginRight: 8,
         x: {
           type: 'band',
-          domain: allYears,
+          domain: rows.map((r) => r.id),
           axis: 'top',
-          tickFormat: (y: number) => (allYears.length > 10 && y % 2 && y !== first && y !== last ? '' : String(y)),
+          tickFormat: (r: string) => heads.get(r) ?? r,
           tickSize: 0,
           label: null,
           padding: 0,
+          ...(upright ? {} : { tickRotate: -90 }),
         },
-        y: { type: 'band', domain: rows.map((r) => r.id), tickFormat: (r: string) => shortNames.get(r) ?? r, tickSize: 0, label: null, padding: 0 },
-        r: { type: 'sqrt', domain: [0, max], range: [0, Math.min(13, (width - 200) / Math.max(1, allYears.length) / 2)] },
+        y: { type: 'band', domain: allYears, tickFormat: (y: number) => String(y), tickSize: 0, label: null, padding: 0 },
+        r: { type: 'sqrt', domain: [0, max], range: [0, Math.min(12, band / 2 - 1, column / 2 - 1)] },
         color: { type: 'identity' },
-        marks: [
-          Plot.gridY(rows.map((r) => r.id), { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
-          // No tooltip per dot: the count is written on it and the table beside the chart lists every cell.
-          Plot.dot(cells, { x: 'year', y: 'row', r: 'count', fill: 'colour', fillOpacity: 0.45, stroke: 'colour' }),
-          Plot.text(cells, { x: 'year', y: 'row', text: (c: Cell) => formatCount(c.count, lang), fill: 'currentColor', fontWeight: 'bold', fontVariant: 'tabular-nums' }),
-          ...(undated ? [Plot.text([labels.timelineUndated(undated)], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 30, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
-        ],
-      }
-    : emptyPlot(labels.noEvents, width);
+        marks: [Plot.gridX(rows.map((r) => r.id), { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }), dots({ x: 'row', y: 'year' }), count, ...noteMark(marginLeft)],
+      },
+    };
+  };
 
   const busiest = cells.length ? allYears.map((y) => ({ y, n: cells.filter((c) => c.year === y).reduce((s, c) => s + c.count, 0) })).reduce((a, b) => (b.n > a.n ? b : a)) : null;
   const takeaway = busiest
@@ -108,7 +163,7 @@ export function eventsByYear(events: readonly BatikEvent[], cities: readonly Cit
     title,
     takeaway,
     description,
-    svg: renderPlot({ id, title, description, plot }),
+    ...renderChart({ id, title, description, draw, width: opts.width }),
     table: {
       caption: title,
       columns: [labels.year, ...rows.map((r) => r.name)],

@@ -7,8 +7,8 @@ import type { CityProfile } from '../lib/summarise';
 import { cityColour, NEUTRAL } from './colours';
 import { countTickFormat, formatCount, formatList, integerTicks } from './formatters';
 import { labelsFor, type ChartLabels } from './labels';
-import { DEFAULT_WIDTH, cityName, estimateTextWidth, facetHeading, marginFor, shorten, slug } from './layout';
-import { emptyPlot, renderPlot } from './render';
+import { cityName, estimateTextWidth, facetHeading, lineHeight, marginFor, shorten, slug, type Layout } from './layout';
+import { emptyPlot, renderChart, type Drawing } from './render';
 import type { Chart, ChartOptions } from './types';
 
 /** The four measures of the headline comparison, in the order the site lists them. */
@@ -62,7 +62,24 @@ function rankingTakeaway(metric: Metric, figures: readonly PlacedFigure[], lang:
   return note ? `${sentence} ${note}` : sentence;
 }
 
-const chartHeight = (rows: number, band: number, top: number, bottom: number) => top + bottom + Math.max(1, rows) * band;
+/**
+ * The rows of a bar chart at one layout. Wide, each city's name is a tick label to the left of
+ * its bar; narrow, the name sits on its own line above the bar, so the bar and its figure get
+ * the whole width. `barDy` moves what is drawn at the band's centre (figures, ranges) onto the
+ * bar, and `nameDy` the name from the band's centre to its top.
+ */
+function barRows(layout: Layout, wideBand: number) {
+  const bar = Math.round(layout.fontSize * 1.25);
+  const nameLine = lineHeight(layout.fontSize) + 3;
+  const band = layout.narrow ? nameLine + bar + 10 : wideBand;
+  const insetTop = layout.narrow ? nameLine : Math.round((band - bar) / 2);
+  const insetBottom = band - insetTop - bar;
+  return { band, insetTop, insetBottom, barDy: (insetTop - insetBottom) / 2, nameDy: -band / 2 };
+}
+
+/** The city names of a narrow bar chart, on their line above each bar. */
+const namesAbove = <T extends { cityId: string }>(rows: ReturnType<typeof barRows>, data: readonly T[], names: ReadonlyMap<string, string>, options: Plot.TextOptions = {}) =>
+  Plot.text(data, { y: 'cityId', text: (d: T) => names.get(d.cityId), frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dy: rows.nameDy, ...options });
 
 /**
  * Horizontal bars ranking the cities on one metric, highest first, each labelled with its
@@ -71,7 +88,6 @@ const chartHeight = (rows: number, band: number, top: number, bottom: number) =>
  */
 export function metricRanking(profiles: readonly CityProfile[], metricId: MetricId, opts: ChartOptions): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const metric = metricById(metricId);
   if (!metric) throw new Error(`unknown metric "${metricId}"`);
@@ -84,46 +100,62 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
   const missing = ranking.notReported;
   const ranged = reported.filter((f) => f.low !== null && f.high !== null && f.low !== f.high);
   const max = Math.max(0, ...reported.map((f) => Math.max(f.value!, f.high ?? 0)));
-  const shortNames = new Map(figures.map((f) => [f.cityId, shorten(f.name, AXIS_NAME_LENGTH)]));
-  const marginLeft = marginFor([...shortNames.values()]);
-  const marginRight = Math.min(width / 3, Math.max(40, ...figures.map((f) => estimateTextWidth(f.label) + 12)));
-  const band = 30;
 
-  const plot: Plot.PlotOptions = figures.length
-    ? {
+  const draw = (layout: Layout): Drawing => {
+    const { width, fontSize, narrow } = layout;
+    if (!figures.length) return { plot: emptyPlot(labels.noData, layout) };
+    const names = new Map(figures.map((f) => [f.cityId, shorten(f.name, narrow ? Math.floor(width / (fontSize * 0.6)) : AXIS_NAME_LENGTH)]));
+    const rows = barRows(layout, Math.max(30, Math.round(fontSize * 2.6)));
+    const marginLeft = narrow ? 8 : marginFor([...names.values()], 40, 220, fontSize);
+    const textWidth = Math.max(...figures.map((f) => estimateTextWidth(f.label, fontSize)));
+    const marginRight = Math.round(Math.min(width * (narrow ? 0.6 : 1 / 3), Math.max(40, textWidth + 12)));
+    const marginBottom = lineHeight(fontSize) * 2 + 12;
+    const onBar = { y: 'cityId', dy: rows.barDy } as const;
+    return {
+      plot: {
         width,
-        height: chartHeight(figures.length, band, 10, 40),
+        height: 10 + marginBottom + Math.max(1, figures.length) * rows.band,
         marginTop: 10,
-        marginBottom: 40,
+        marginBottom,
         marginLeft,
         marginRight,
         x: {
           domain: [0, max || 1],
-          ticks: integerTicks(max || 1),
+          ticks: integerTicks(max || 1, narrow ? 3 : 5),
           tickFormat: countTickFormat(lang),
           label: metric.label[lang],
           labelArrow: 'none',
+          labelOffset: marginBottom - 4,
           grid: true,
         },
-        y: { domain: figures.map((f) => f.cityId), tickFormat: (cityId: string) => shortNames.get(cityId) ?? cityId, tickSize: 0, label: null, padding: 0.25 },
+        y: {
+          domain: figures.map((f) => f.cityId),
+          ...(narrow ? { axis: null } : { tickFormat: (cityId: string) => names.get(cityId) ?? cityId, tickSize: 0, label: null }),
+          padding: 0,
+        },
         color: { type: 'identity' },
         marks: [
           Plot.barX(reported, {
             y: 'cityId',
             x: 'value',
+            insetTop: rows.insetTop,
+            insetBottom: rows.insetBottom,
             fill: (f: PlacedFigure) => cityColour(f.cityId),
             title: (f: PlacedFigure) => `${f.name}: ${f.text}`,
           }),
-          Plot.ruleX([0]),
+          // The zero line; narrow, only along the bars, so it does not cross the names above them.
+          narrow ? Plot.ruleX(figures, { x: 0, y: 'cityId', insetTop: rows.insetTop - 2, insetBottom: rows.insetBottom - 2 }) : Plot.ruleX([0]),
           // The range the reports give, as a line with end ticks across the bar.
-          Plot.ruleY(ranged, { y: 'cityId', x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
-          Plot.tickX(ranged, { y: 'cityId', x: 'low', stroke: 'currentColor', strokeWidth: 1.5 }),
-          Plot.tickX(ranged, { y: 'cityId', x: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
-          Plot.text(reported, { y: 'cityId', x: (f: PlacedFigure) => Math.max(f.value!, f.high ?? 0), text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
-          Plot.text(missing, { y: 'cityId', x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
+          Plot.ruleY(ranged, { ...onBar, x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.tickX(ranged, { y: 'cityId', x: 'low', insetTop: rows.insetTop, insetBottom: rows.insetBottom, stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.tickX(ranged, { y: 'cityId', x: 'high', insetTop: rows.insetTop, insetBottom: rows.insetBottom, stroke: 'currentColor', strokeWidth: 1.5 }),
+          ...(narrow ? [namesAbove(rows, figures, names)] : []),
+          Plot.text(reported, { ...onBar, x: (f: PlacedFigure) => Math.max(f.value!, f.high ?? 0), text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
+          Plot.text(missing, { ...onBar, x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
         ],
-      }
-    : emptyPlot(labels.noData, width);
+      },
+    };
+  };
 
   const description = figures.length
     ? labels.rankingDescription(lower(metric.label[lang], lang), formatList(figures.map((f) => `${f.name}: ${f.text}`), lang))
@@ -133,7 +165,7 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
     title,
     takeaway: rankingTakeaway(metric, figures, lang, labels),
     description,
-    svg: renderPlot({ id, title, description, plot }),
+    ...renderChart({ id, title, description, draw, width: opts.width }),
     table: { caption: title, columns: [labels.city, metric.label[lang]], rows: figures.map((f) => [f.name, f.text]) },
   };
 }
@@ -145,7 +177,6 @@ export function metricRanking(profiles: readonly CityProfile[], metricId: Metric
  */
 export function headlineComparison(profiles: readonly CityProfile[], opts: ChartOptions): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const id = slug(opts.id ?? `headline-${lang}`);
   const title = labels.headlineTitle;
@@ -162,46 +193,62 @@ export function headlineComparison(profiles: readonly CityProfile[], opts: Chart
   const reported = all.filter((f) => f.value !== null);
   const missing = all.filter((f) => f.value === null);
 
-  const shortNames = new Map(profiles.map((p) => [p.city.id, shorten(cityName(p.city, lang), AXIS_NAME_LENGTH)]));
-  const marginLeft = marginFor([...shortNames.values()]);
-  const marginRight = Math.min(width / 3, Math.max(40, ...reported.map((f) => estimateTextWidth(f.label) + 12)));
-  const band = 22;
-  const panelHeight = Math.max(1, profiles.length) * band;
-  const gap = 28;
-  const innerHeight = metrics.length * panelHeight + (metrics.length - 1) * gap;
   const metricLabel = new Map(metrics.map((m) => [m.id, m.label[lang]]));
 
-  const plot: Plot.PlotOptions = profiles.length
-    ? {
+  const draw = (layout: Layout): Drawing => {
+    const { width, fontSize, narrow } = layout;
+    if (!profiles.length) return { plot: emptyPlot(labels.noData, layout) };
+    const names = new Map(profiles.map((p) => [p.city.id, shorten(cityName(p.city, lang), narrow ? Math.floor(width / (fontSize * 0.6)) : AXIS_NAME_LENGTH)]));
+    const rows = barRows(layout, Math.max(22, Math.round(fontSize * 2)));
+    const marginLeft = narrow ? 8 : marginFor([...names.values()], 40, 220, fontSize);
+    const marginRight = Math.round(Math.min(width * (narrow ? 0.6 : 1 / 3), Math.max(40, ...reported.map((f) => estimateTextWidth(f.label, fontSize) + 12))));
+    const panelHeight = Math.max(1, profiles.length) * rows.band;
+    // Each panel's heading sits in the gap above it.
+    const heading = lineHeight(fontSize) + 10;
+    const gap = heading + 6;
+    const innerHeight = metrics.length * panelHeight + (metrics.length - 1) * gap;
+    const onBar = { fy: 'metric', y: 'cityId', dy: rows.barDy } as const;
+    return {
+      plot: {
         width,
-        height: innerHeight + 24 + 8,
-        marginTop: 24,
+        height: innerHeight + heading + 8,
+        marginTop: heading,
         marginBottom: 8,
         marginLeft,
         marginRight,
         fy: { domain: metrics.map((m) => m.id), axis: null, paddingInner: gap / (panelHeight + gap), paddingOuter: 0 },
         x: { domain: [0, 1], axis: null },
-        y: { domain: profiles.map((p) => p.city.id), tickFormat: (cityId: string) => shortNames.get(cityId) ?? cityId, tickSize: 0, label: null, padding: 0.2 },
+        y: {
+          domain: profiles.map((p) => p.city.id),
+          ...(narrow ? { axis: null } : { tickFormat: (cityId: string) => names.get(cityId) ?? cityId, tickSize: 0, label: null }),
+          padding: 0,
+        },
         color: { type: 'identity' },
         marks: [
           Plot.text(metrics, {
             fy: (m: Metric) => m.id,
             text: (m: Metric) => metricLabel.get(m.id),
-            ...facetHeading(marginLeft),
+            ...facetHeading(marginLeft, fontSize),
           }),
           Plot.barX(reported, {
             fy: 'metric',
             y: 'cityId',
             x: 'share',
+            insetTop: rows.insetTop,
+            insetBottom: rows.insetBottom,
             fill: (f: PanelFigure) => cityColour(f.cityId),
             title: (f: PanelFigure) => `${f.name}, ${metricLabel.get(f.metric)}: ${f.text}`,
           }),
-          Plot.ruleX([0], { stroke: 'currentColor' }),
-          Plot.text(reported, { fy: 'metric', y: 'cityId', x: 'share', text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
-          Plot.text(missing, { fy: 'metric', y: 'cityId', x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
+          narrow
+            ? Plot.ruleX(all, { fy: 'metric', x: 0, y: 'cityId', insetTop: rows.insetTop - 2, insetBottom: rows.insetBottom - 2, stroke: 'currentColor' })
+            : Plot.ruleX([0], { stroke: 'currentColor' }),
+          ...(narrow ? [namesAbove(rows, all, names, { fy: 'metric' })] : []),
+          Plot.text(reported, { ...onBar, x: 'share', text: 'label', dx: 5, textAnchor: 'start', fontVariant: 'tabular-nums' }),
+          Plot.text(missing, { ...onBar, x: 0, text: 'label', dx: 5, textAnchor: 'start', fontStyle: 'italic', fill: NEUTRAL.muted }),
         ],
-      }
-    : emptyPlot(labels.noData, width);
+      },
+    };
+  };
 
   const leaderParts = panels.map(({ metric, figures }) => {
     const { leaders } = ranked(figures);
@@ -224,7 +271,7 @@ export function headlineComparison(profiles: readonly CityProfile[], opts: Chart
     title,
     takeaway: profiles.length ? labels.headlineLeaders(leaderParts.join('; ')) : labels.noData,
     description,
-    svg: renderPlot({ id, title, description, plot }),
+    ...renderChart({ id, title, description, draw, width: opts.width }),
     table: {
       caption: title,
       columns: [labels.city, ...metrics.map((m) => m.label[lang])],

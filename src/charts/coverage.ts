@@ -5,8 +5,8 @@ import type { CityProfile } from '../lib/summarise';
 import { NEUTRAL } from './colours';
 import { formatList } from './formatters';
 import { labelsFor, type CoverageTheme } from './labels';
-import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
-import { emptyPlot, renderPlot } from './render';
+import { cityName, estimateTextWidth, lineCount, lineHeight, marginFor, shorten, slug, wrap, type Layout } from './layout';
+import { emptyPlot, renderChart, type Drawing } from './render';
 import type { Chart, ChartOptions } from './types';
 
 export type { CoverageTheme };
@@ -57,7 +57,6 @@ interface PlacedCell {
  */
 export function coverageMatrix(rows: readonly CoverageRow[], opts: ChartOptions): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const id = slug(opts.id ?? `coverage-${lang}`);
   const title = labels.coverageTitle;
@@ -68,19 +67,32 @@ export function coverageMatrix(rows: readonly CoverageRow[], opts: ChartOptions)
       return { cityId: row.city.id, theme, count, glyph: count ? COVERED : NOT_COVERED };
     }),
   );
-  const shortNames = new Map(rows.map((r) => [r.city.id, shorten(cityName(r.city, lang), 28)]));
-  const themeNames = COVERAGE_THEMES.map((t) => labels.themes[t]);
-  const marginLeft = marginFor(themeNames);
-  const marginRight = 10;
-  // Cities are the columns. Their names wrap to the column's width; when columns get too
-  // narrow for that (many cities), the names are turned to read upwards instead.
-  const columnWidth = (width - marginLeft - marginRight) / Math.max(1, rows.length);
-  const rotate = columnWidth < 70;
-  const marginTop = rotate ? Math.min(160, marginFor([...shortNames.values()], 40, 160)) : 36;
-  const band = 26;
+  const legend = [
+    ...(cells.some((c) => c.count) ? [{ label: labels.covered, glyph: COVERED }] : []),
+    ...(cells.some((c) => !c.count) ? [{ label: labels.notCovered, glyph: NOT_COVERED, fill: NEUTRAL.muted }] : []),
+  ];
 
-  const plot: Plot.PlotOptions = rows.length
-    ? {
+  const draw = (layout: Layout): Drawing => {
+    const { width, fontSize, narrow } = layout;
+    if (!rows.length) return { plot: emptyPlot(labels.noData, layout) };
+    const line = lineHeight(fontSize);
+    // Theme names wrap to two lines in the narrow layout, so the cells keep some width.
+    const themeNames = new Map(COVERAGE_THEMES.map((t) => [t, narrow ? wrap(labels.themes[t], width * 0.38, fontSize) : labels.themes[t]]));
+    const marginLeft = marginFor([...themeNames.values()], 40, narrow ? Math.round(width * 0.42) : 220, fontSize);
+    const marginRight = narrow ? 4 : 10;
+    // Cities are the columns. Their names wrap to the column's width; when columns get too
+    // narrow for that (many cities, or a phone), the names are turned to read upwards instead.
+    const columnWidth = (width - marginLeft - marginRight) / Math.max(1, rows.length);
+    const names = rows.map((r) => [r.city.id, cityName(r.city, lang)] as const);
+    const longestWord = Math.max(...names.flatMap(([, n]) => n.split(/\s+/).map((w) => estimateTextWidth(w, fontSize))));
+    const rotate = longestWord + 6 > columnWidth;
+    const heads = new Map(names.map(([cityId, n]) => [cityId, rotate ? shorten(n, 28) : wrap(n, columnWidth - 6, fontSize, 3)]));
+    const headLines = Math.max(...[...heads.values()].map(lineCount));
+    const marginTop = rotate ? Math.min(180, marginFor([...heads.values()], 40, 180, fontSize)) : headLines * line + 12;
+    const band = Math.max(26, narrow ? 2 * line + 6 : line + 12);
+    return {
+      legend,
+      plot: {
         width,
         height: marginTop + 10 + COVERAGE_THEMES.length * band,
         marginTop,
@@ -88,32 +100,35 @@ export function coverageMatrix(rows: readonly CoverageRow[], opts: ChartOptions)
         marginLeft,
         marginRight,
         x: { domain: rows.map((r) => r.city.id), axis: null, padding: 0.06 },
-        y: { domain: [...COVERAGE_THEMES], tickFormat: (t: CoverageTheme) => labels.themes[t], tickSize: 0, label: null, padding: 0.06 },
+        y: { domain: [...COVERAGE_THEMES], tickFormat: (t: CoverageTheme) => themeNames.get(t), tickSize: 0, label: null, padding: 0.06 },
         color: { type: 'identity' },
         marks: [
           Plot.axisX({
             anchor: 'top',
-            tickFormat: (c: string) => shortNames.get(c) ?? c,
+            tickFormat: (c: string) => heads.get(c) ?? c,
             tickSize: 0,
             label: null,
-            ...(rotate ? { tickRotate: -90, textAnchor: 'start' } : { lineWidth: Math.max(3, (columnWidth - 8) / 6) }),
+            ...(rotate ? { tickRotate: -90, textAnchor: 'start' } : { lineAnchor: 'bottom' }),
           }),
+          // The cell's tint repeats what its glyph says, for a quicker read: it is not the only carrier.
           Plot.cell(cells, {
             x: 'cityId',
             y: 'theme',
-            fill: (c: PlacedCell) => (c.count ? NEUTRAL.covered : 'white'),
+            fill: (c: PlacedCell) => (c.count ? NEUTRAL.covered : NEUTRAL.paper),
             stroke: NEUTRAL.grid,
+            ariaHidden: 'true',
           }),
           Plot.text(cells, {
             x: 'cityId',
             y: 'theme',
             text: 'glyph',
-            fontSize: 14,
+            fontSize: fontSize + 3,
             fill: (c: PlacedCell) => (c.count ? 'currentColor' : NEUTRAL.muted),
           }),
         ],
-      }
-    : emptyPlot(labels.noData, width);
+      },
+    };
+  };
 
   const total = rows.length;
   const citiesPerTheme = COVERAGE_THEMES.map((theme) => ({ theme, cities: rows.filter((r) => r.records[theme].length > 0).length }));
@@ -144,20 +159,7 @@ export function coverageMatrix(rows: readonly CoverageRow[], opts: ChartOptions)
     title,
     takeaway,
     description,
-    svg: renderPlot({
-      id,
-      title,
-      description,
-      plot,
-      ...(total
-        ? {
-            legend: [
-              { label: labels.covered, glyph: COVERED },
-              { label: labels.notCovered, glyph: NOT_COVERED, fill: NEUTRAL.muted },
-            ],
-          }
-        : {}),
-    }),
+    ...renderChart({ id, title, description, draw, width: opts.width, layouts: 'compact' }),
     table: {
       caption: title,
       columns: [labels.city, ...COVERAGE_THEMES.map((t) => labels.themes[t])],

@@ -8,8 +8,8 @@ import type { City } from '../lib/dataset';
 import { cityColour, NEUTRAL } from './colours';
 import { formatCoordinate, formatList } from './formatters';
 import { labelsFor } from './labels';
-import { cityName, DEFAULT_WIDTH, shorten, slug } from './layout';
-import { renderPlot } from './render';
+import { cityName, estimateTextWidth, NARROW, shorten, slug, type Layout } from './layout';
+import { NARROW_CLASS, renderChart, WIDE_CLASS, type Drawing } from './render';
 import type { Chart, ChartOptions } from './types';
 
 /**
@@ -96,63 +96,141 @@ function heightFor(extent: Feature<MultiPoint>, width: number): number {
   return Math.round(Math.min(Math.max(((y1 - y0) / (x1 - x0)) * width, 200), width));
 }
 
+/** A label's box in the map's coordinates. */
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlap = (a: Box, b: Box): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/** Where a label can go around its dot, in order of preference. */
+const SIDES = ['right', 'left', 'above', 'below'] as const;
+type Side = (typeof SIDES)[number];
+
+/** How the text mark of each side anchors its labels, for a dot of radius r. */
+const sideText = (side: Side, r: number): { textAnchor: 'start' | 'middle' | 'end'; lineAnchor: 'top' | 'middle' | 'bottom'; dx: number; dy: number } =>
+  (({
+    right: { textAnchor: 'start', lineAnchor: 'middle', dx: r + 4, dy: 0 },
+    left: { textAnchor: 'end', lineAnchor: 'middle', dx: -(r + 4), dy: 0 },
+    above: { textAnchor: 'middle', lineAnchor: 'bottom', dx: 0, dy: -(r + 3) },
+    below: { textAnchor: 'middle', lineAnchor: 'top', dx: 0, dy: r + 3 },
+  }) as const)[side];
+
+/**
+ * Places each city's label beside its dot where it fits: inside the map, clear of every dot and
+ * of the labels placed before it (right first, then left, above, below). When no side is clear,
+ * the side that overlaps least. Widths are estimates, as everywhere in the charts.
+ */
+function placeLabels(points: readonly { x: number; y: number; label: string }[], width: number, height: number, fontSize: number, r: number): Side[] {
+  const h = fontSize * 1.2;
+  const dots: Box[] = points.map((p) => ({ x0: p.x - r - 1, y0: p.y - r - 1, x1: p.x + r + 1, y1: p.y + r + 1 }));
+  const placed: Box[] = [];
+  return points.map((p, i) => {
+    const w = estimateTextWidth(p.label, fontSize, true);
+    const boxes = SIDES.map((side): [Side, Box] => {
+      const { dx, dy } = sideText(side, r);
+      const x0 = side === 'right' ? p.x + dx : side === 'left' ? p.x + dx - w : p.x - w / 2;
+      const y0 = side === 'above' ? p.y + dy - h : side === 'below' ? p.y + dy : p.y - h / 2;
+      return [side, { x0, y0, x1: x0 + w, y1: y0 + h }];
+    });
+    const cost = ([, box]: [Side, Box]) =>
+      (box.x0 < 2 || box.y0 < 2 || box.x1 > width - 2 || box.y1 > height - 2 ? 1e6 : 0) +
+      [...placed, ...dots.filter((_, j) => j !== i)].reduce((sum, other) => sum + overlap(box, other), 0);
+    const [side, box] = boxes.reduce((best, next) => (cost(next) < cost(best) ? next : best));
+    placed.push(box);
+    return side;
+  });
+}
+
 /**
  * A locator map: the coast around the cities, a dot in each city's colour and its name beside
  * it. The projection is fitted to the cities, so a fifth city elsewhere widens the map.
+ *
+ * The map keeps its shape at every width, so it is drawn once, wide, with two sets of dots and
+ * labels: one sized for the wide layout and one for a phone, where the map is drawn at under
+ * half its size (see chartMarkup). Each set is placed so its labels do not collide. Dots have a
+ * ring in the text colour, which keeps 3:1 against the land in both themes whatever the city's
+ * colour; labels have a halo in the map's ground colour.
  */
 export function locatorMap(cities: readonly City[], opts: ChartOptions): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const id = slug(opts.id ?? `map-${lang}`);
   const title = labels.mapTitle;
   const extent = mapExtent(cities);
-  const placed = cities.map((c) => ({ city: c, name: cityName(c, lang), label: shorten(cityName(c, lang), 32) }));
-  type PlacedCity = (typeof placed)[number];
-  // Labels go to the right of the dot, except for cities in the eastern quarter, whose labels
-  // would run off the map.
-  const [[west], [east]] = d3.geoBounds(extent);
-  const labelLeft = (p: PlacedCity) => p.city.longitude > west + ((east - west) * 3) / 4;
+  const placed = cities.map((c) => ({ city: c, name: cityName(c, lang) }));
 
-  const plot: Plot.PlotOptions = {
-    width,
-    height: heightFor(extent, width),
-    margin: 0,
-    projection: { type: 'mercator', domain: extent },
-    marks: [
-      Plot.frame({ fill: NEUTRAL.sea, stroke: 'none' }),
-      Plot.geo(countriesWithin(extent), { fill: NEUTRAL.land, stroke: NEUTRAL.landStroke, strokeWidth: 0.75, render: onlyVisibleShapes }),
-      Plot.dot(placed, {
-        x: (p: PlacedCity) => p.city.longitude,
-        y: (p: PlacedCity) => p.city.latitude,
-        fill: (p: PlacedCity) => cityColour(p.city.id),
-        stroke: 'white',
-        strokeWidth: 1.5,
-        r: 6,
-        title: (p: PlacedCity) => p.name,
-      }),
-      ...[false, true].map((left) =>
-        Plot.text(
-          placed.filter((p) => labelLeft(p) === left),
-          {
-            x: (p: PlacedCity) => p.city.longitude,
-            y: (p: PlacedCity) => p.city.latitude,
-            text: 'label',
-            textAnchor: left ? 'end' : 'start',
-            dx: left ? -10 : 10,
-            fontSize: 12,
-            fontWeight: 'bold',
-            fill: 'currentColor',
-            stroke: 'white',
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          },
+  const draw = (layout: Layout): Drawing => {
+    const { width } = layout;
+    const height = heightFor(extent, width);
+    const projection = d3.geoMercator().fitSize([width, height], extent);
+    const points = placed.map((p) => {
+      const [x, y] = projection([p.city.longitude, p.city.latitude]) ?? [0, 0];
+      return { ...p, x, y };
+    });
+    type Point = (typeof points)[number] & { label: string; side: Side };
+    // The wide set is drawn at the SVG's own size; the narrow one for a phone, where the map is
+    // shown about 300 px wide: its text is large enough to be 11 px there.
+    const sets = [
+      { className: WIDE_CLASS, fontSize: 12, r: 6, ring: 1.5, halo: 3, chars: 32 },
+      { className: NARROW_CLASS, fontSize: Math.ceil((11 * width) / (NARROW.width - 12)), r: Math.round(width / 50), ring: 3, halo: 6, chars: 22 },
+    ];
+    const marks = sets.flatMap(({ className, fontSize, r, ring, halo, chars }) => {
+      const labelled = points.map((p) => ({ ...p, label: shorten(p.name, chars) }));
+      const sides = placeLabels(labelled, width, height, fontSize, r);
+      const withSides: Point[] = labelled.map((p, i) => ({ ...p, side: sides[i]! }));
+      return [
+        Plot.dot(withSides, {
+          x: (p: Point) => p.city.longitude,
+          y: (p: Point) => p.city.latitude,
+          fill: (p: Point) => cityColour(p.city.id),
+          stroke: 'currentColor',
+          strokeWidth: ring,
+          r,
+          title: (p: Point) => p.name,
+          className,
+        }),
+        ...SIDES.map((side) =>
+          Plot.text(
+            withSides.filter((p) => p.side === side),
+            {
+              x: (p: Point) => p.city.longitude,
+              y: (p: Point) => p.city.latitude,
+              text: 'label',
+              ...sideText(side, r),
+              fontSize,
+              fontWeight: 'bold',
+              fill: 'currentColor',
+              stroke: NEUTRAL.paper,
+              strokeWidth: halo,
+              paintOrder: 'stroke',
+              className,
+            },
+          ),
         ),
-      ),
-      Plot.frame({ stroke: NEUTRAL.landStroke }),
-    ],
+      ];
+    });
+    return {
+      plot: {
+        width,
+        height,
+        margin: 0,
+        projection: () => projection,
+        color: { type: 'identity' },
+        marks: [
+          // Sea, land and the frame are the ground the dots stand on, not data: hidden from the
+          // accessibility tree, and with no contrast of their own to keep.
+          Plot.frame({ fill: NEUTRAL.sea, stroke: 'none', ariaHidden: 'true' }),
+          Plot.geo(countriesWithin(extent), { fill: NEUTRAL.land, stroke: NEUTRAL.landStroke, strokeWidth: 0.75, render: onlyVisibleShapes, ariaHidden: 'true' }),
+          ...marks,
+          Plot.frame({ stroke: NEUTRAL.landStroke, ariaHidden: 'true' }),
+        ],
+      },
+    };
   };
-  plot.color = { type: 'identity' };
 
   const provinces = d3.groups(cities, (c) => (lang === 'id' ? c.province : c.province_en));
   const takeaway = cities.length ? labels.mapTakeaway(formatList(provinces.map(([province, inIt]) => labels.mapProvincePart(inIt.length, province)), lang)) : labels.noData;
@@ -166,7 +244,7 @@ export function locatorMap(cities: readonly City[], opts: ChartOptions): Chart {
     title,
     takeaway,
     description,
-    svg: renderPlot({ id, title, description, plot }),
+    ...renderChart({ id, title, description, draw, width: opts.width, layouts: 'adaptive' }),
     table: {
       caption: title,
       columns: [labels.city, labels.province, labels.latitude, labels.longitude],

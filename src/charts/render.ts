@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import * as d3 from 'd3';
 import { parseHTML } from 'linkedom';
-import { DEFAULT_WIDTH, estimateTextWidth, shorten, slug } from './layout';
+import { NEUTRAL, themeCss } from './colours';
+import { DEFAULT_WIDTH, estimateTextWidth, lineHeight, MAX_SCALE, NARROW, NARROW_BELOW, shorten, slug, WIDE, type Layout } from './layout';
+import type { Chart } from './types';
 
 /**
  * Server-side rendering of Observable Plot to an SVG string.
@@ -15,8 +17,9 @@ import { DEFAULT_WIDTH, estimateTextWidth, shorten, slug } from './layout';
  * <style> element is removed (its rules are in CHART_CSS, for the site stylesheet) and any
  * style attribute is an error. It is accessible: role="img" and aria-labelledby pointing at a
  * <title> and a <desc> inside it. And it is deterministic: Plot's counter-based ids are
- * renamed after the chart's id and coordinates are rounded to hundredths, so a snapshot only
- * changes when the drawing does.
+ * renamed after the chart's id and coordinates are rounded to tenths (a tenth of a unit is
+ * under a tenth of a pixel at any size a chart is shown), so a snapshot only changes when the
+ * drawing does.
  */
 
 export const CHART_CLASS = 'batik-chart';
@@ -69,9 +72,12 @@ export interface RenderOptions {
    */
   plot: Plot.PlotOptions;
   legend?: LegendItem[];
+  /** The base font size of the chart's text, in SVG units (default 10, Plot's). */
+  fontSize?: number;
+  /** Classes besides CHART_CLASS on the <svg>: which layout it is (see chartMarkup). */
+  classes?: string[];
 }
 
-const LEGEND_ROW = 18;
 const LEGEND_SWATCH = 16;
 
 interface PlacedLegendItem {
@@ -81,21 +87,22 @@ interface PlacedLegendItem {
   y: number;
 }
 
-function placeLegend(items: readonly LegendItem[], width: number, left: number): { placed: PlacedLegendItem[]; height: number } {
+function placeLegend(items: readonly LegendItem[], width: number, left: number, fontSize: number): { placed: PlacedLegendItem[]; height: number } {
   const placed: PlacedLegendItem[] = [];
+  const rowHeight = Math.max(18, lineHeight(fontSize) + 4);
   let x = left;
   let row = 0;
   for (const item of items) {
     const label = shorten(item.label, 48);
-    const itemWidth = LEGEND_SWATCH + 4 + estimateTextWidth(label) + 18;
-    if (x > left && x + itemWidth > width) {
+    const itemWidth = LEGEND_SWATCH + 4 + estimateTextWidth(label, fontSize) + 14;
+    if (x > left && x + itemWidth - 14 > width) {
       row += 1;
       x = left;
     }
-    placed.push({ item, label, x, y: 6 + row * LEGEND_ROW + LEGEND_ROW / 2 });
+    placed.push({ item, label, x, y: 6 + row * rowHeight + rowHeight / 2 });
     x += itemWidth;
   }
-  return { placed, height: items.length ? (row + 1) * LEGEND_ROW + 8 : 0 };
+  return { placed, height: items.length ? (row + 1) * rowHeight + 8 : 0 };
 }
 
 function svgElement(name: string, attributes: Record<string, string | number>, text?: string): Element {
@@ -106,7 +113,7 @@ function svgElement(name: string, attributes: Record<string, string | number>, t
 }
 
 function drawLegend(placed: readonly PlacedLegendItem[]): Element {
-  const group = svgElement('g', { class: `${CHART_CLASS}-legend`, 'font-size': 10, 'text-anchor': 'start' });
+  const group = svgElement('g', { class: `${CHART_CLASS}-legend`, 'text-anchor': 'start' });
   for (const { item, label, x, y } of placed) {
     const entry = svgElement('g', { transform: `translate(${x},${y})` });
     const cx = LEGEND_SWATCH / 2;
@@ -141,11 +148,47 @@ const GEOMETRY_ATTRIBUTES = new Set([
   'cx', 'cy', 'd', 'dx', 'dy', 'height', 'points', 'r', 'rx', 'ry', 'transform', 'viewBox', 'width', 'x', 'x1', 'x2', 'y', 'y1', 'y2',
 ]);
 
-const roundNumbers = (value: string): string =>
-  value.replace(/-?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?/gi, (n) => {
-    const rounded = Math.round(Number(n) * 100) / 100;
-    return String(Object.is(rounded, -0) ? 0 : rounded);
-  });
+const round = (n: number): number => {
+  const rounded = Math.round(n * 10) / 10;
+  return Object.is(rounded, -0) ? 0 : rounded;
+};
+
+/** Numbers in an attribute rounded to tenths; a length in em ("0.32em") is a font's proportion, and kept. */
+const roundNumbers = (value: string): string => (value.endsWith('em') ? value : value.replace(/-?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?/gi, (n) => String(round(Number(n)))));
+
+/**
+ * A path of straight segments ("M x,y L x,y … Z", as d3-geo writes coastlines) in relative
+ * coordinates, which take about half the bytes: each point is rounded first and the steps
+ * are taken between rounded points, so nothing drifts, and a point that rounds onto the one
+ * before it is dropped. Any other path (arcs, curves) is only rounded.
+ */
+function compactPath(d: string): string {
+  if (!/^[MLZ\d\s,.eE+-]+$/.test(d) || d.length < 200) return roundNumbers(d);
+  const pair = (a: number, b: number) => `${a}${b < 0 ? '' : ','}${b}`;
+  let out = '';
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (command === 'Z') {
+      out += 'Z';
+      // Closing returns the pen to the subpath's start.
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const numbers = args!.split(/[\s,]+/).filter(Boolean).map(Number);
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const [px, py] = [round(numbers[i]!), round(numbers[i + 1]!)];
+      const [dx, dy] = [round(px - x), round(py - y)];
+      if (command === 'M' && i === 0) {
+        out += `M${pair(px, py)}l`;
+        [startX, startY] = [px, py];
+      }
+      else if (dx !== 0 || dy !== 0) out += `${out.endsWith('l') || dx < 0 ? '' : ' '}${pair(dx, dy)}`;
+      [x, y] = [px, py];
+    }
+  }
+  // A subpath that only moved ("M1,2l" then Z or the end) keeps no empty lineto.
+  return out.replace(/l(?=Z|M|$)/g, '');
+}
 
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
@@ -164,7 +207,7 @@ function serialise(node: Node): string {
   // Attributes in name order: the DOM implementation's own order is not part of the output.
   const sorted = Array.from(element.attributes).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const attribute of sorted) {
-    const value = GEOMETRY_ATTRIBUTES.has(attribute.name) ? roundNumbers(attribute.value) : attribute.value;
+    const value = attribute.name === 'd' ? compactPath(attribute.value) : GEOMETRY_ATTRIBUTES.has(attribute.name) ? roundNumbers(attribute.value) : attribute.value;
     attributes += ` ${attribute.name}="${escapeAttribute(value)}"`;
   }
   const childNodes = Array.from(element.childNodes);
@@ -204,7 +247,8 @@ export function renderPlot(options: RenderOptions): string {
   if (legendScales || plot.title != null || plot.subtitle != null || plot.caption != null) throw new Error(BARE_SVG);
   const id = slug(options.id);
   const width = options.plot.width ?? DEFAULT_WIDTH;
-  const legend = options.legend?.length ? placeLegend(options.legend, width - 4, 4) : null;
+  const fontSize = options.fontSize ?? 10;
+  const legend = options.legend?.length ? placeLegend(options.legend, width - 4, 4, fontSize) : null;
   const plotOptions: Plot.PlotOptions = {
     ...options.plot,
     width,
@@ -222,6 +266,8 @@ export function renderPlot(options: RenderOptions): string {
   // SVG's font-variant attribute takes only CSS 2 values, so Plot's "tabular-nums" is
   // invalid markup; the same effect comes from CHART_CSS.
   for (const element of [node, ...Array.from(node.querySelectorAll('[font-variant]'))]) element.removeAttribute('font-variant');
+  node.setAttribute('font-size', String(fontSize));
+  if (options.classes?.length) node.setAttribute('class', [CHART_CLASS, ...options.classes].join(' '));
   normaliseIds(node, id);
   if (legend) node.appendChild(drawLegend(legend.placed));
 
@@ -254,10 +300,78 @@ function plotStyleRules(): string {
     .join('\n');
 }
 
+/** What a chart draws at one layout: Plot's options and its legend. */
+export interface Drawing {
+  plot: Plot.PlotOptions;
+  legend?: LegendItem[];
+}
+
+/**
+ * The classes of a chart's SVGs, by how it meets the width of its column: the wide SVG of a pair
+ * and its narrow twin; an SVG that adapts by itself (the map); and a compact one, drawn once in
+ * the narrow layout and shown at a phone's size at every width (see renderChart).
+ */
+export const WIDE_CLASS = `${CHART_CLASS}-wide`;
+export const NARROW_CLASS = `${CHART_CLASS}-narrow`;
+export const ADAPTIVE_CLASS = `${CHART_CLASS}-adaptive`;
+export const COMPACT_CLASS = `${CHART_CLASS}-compact`;
+/** The element that holds a chart's SVGs; its width decides which one shows. */
+export const BOX_CLASS = `${CHART_CLASS}-box`;
+
+/**
+ * A chart at the layouts it needs; `draw` is called once for each (see layout.ts).
+ *
+ * - "pair" (the default): drawn wide and narrow. The wide SVG is the chart's image (its PNG and
+ *   SVG files are made from it); the narrow one has ids of its own ("<id>-narrow-…") so both can
+ *   sit in one page. For charts whose shape follows the width: bars, time axes.
+ * - "compact": drawn once, narrow, and shown no wider than a phone's column anywhere: for a
+ *   chart that reads as well small as large (a matrix, a list of facilities), at half the bytes
+ *   of a pair.
+ * - "adaptive": drawn once, wide, carrying both layouts' labels itself (groups of class
+ *   WIDE_CLASS and NARROW_CLASS): a map keeps its shape at every width, only its labels change.
+ */
+export function renderChart(options: {
+  id: string;
+  title: string;
+  description: string;
+  draw: (layout: Layout) => Drawing;
+  /** The wide layout's width, if not WIDE's. */
+  width?: number | undefined;
+  layouts?: 'pair' | 'compact' | 'adaptive';
+}): Pick<Chart, 'svg' | 'narrowSvg'> {
+  const { id, title, description } = options;
+  const wide: Layout = { ...WIDE, width: options.width ?? WIDE.width };
+  const render = (layout: Layout, svgId: string, classes: string[]) =>
+    renderPlot({ id: svgId, title, description, ...options.draw(layout), fontSize: layout.fontSize, classes });
+  switch (options.layouts ?? 'pair') {
+    case 'adaptive':
+      return { svg: render(wide, id, [ADAPTIVE_CLASS]), narrowSvg: null };
+    case 'compact':
+      return { svg: render(NARROW, id, [COMPACT_CLASS]), narrowSvg: null };
+    case 'pair':
+      return { svg: render(wide, id, [WIDE_CLASS]), narrowSvg: render(NARROW, `${slug(id)}-narrow`, [NARROW_CLASS]) };
+  }
+}
+
+/**
+ * A chart's SVGs as they go into a page or an embed: in one box whose width picks the layout.
+ * Both SVGs are in the HTML, so the chart needs no script; the one that does not fit is not
+ * displayed, which also hides it from assistive technology.
+ */
+export const chartMarkup = (chart: Pick<Chart, 'svg' | 'narrowSvg'>): string => `<div class="${BOX_CLASS}">${chart.svg}${chart.narrowSvg ?? ''}</div>`;
+
+const px = (n: number) => `${Math.round(n)}px`;
+
 /**
  * The CSS the charts need, for the site stylesheet (the charts carry no <style> of their own,
  * so a Content-Security-Policy without 'unsafe-inline' styles holds). Plot's own rules come
- * first, then ours: the SVG fills its container's width and keeps its aspect ratio.
+ * first, then ours: the SVG fills its container's width up to MAX_SCALE times its own and keeps
+ * its aspect ratio; a container query shows the wide or the narrow layout by the width of the
+ * box (not of the window, so a chart in an embed or a narrow column gets its own); and the
+ * neutral colours turn dark with the page (themeCss). Printed charts are always light. The
+ * rules also go inside the SVG files made for download, so they use no "<" (XML would refuse
+ * it) and resvg, which draws the PNGs, skips what it does not know (container queries and
+ * light-dark() are inside at-rules it passes over).
  */
 export const CHART_CSS = `${plotStyleRules()}
 svg.${CHART_CLASS} text {
@@ -265,18 +379,47 @@ svg.${CHART_CLASS} text {
 }
 svg.${CHART_CLASS} {
   width: 100%;
-  max-width: 100%;
+  max-width: min(100%, ${px(WIDE.width * MAX_SCALE)});
   height: auto;
   overflow: visible;
+}
+.${BOX_CLASS} {
+  container-type: inline-size;
+}
+svg.${COMPACT_CLASS} {
+  max-width: min(100%, ${px(NARROW.width * MAX_SCALE)});
+}
+.${NARROW_CLASS} {
+  display: none;
+}
+@container (max-width: ${NARROW_BELOW - 0.02}px) {
+  .${WIDE_CLASS} {
+    display: none;
+  }
+  .${NARROW_CLASS} {
+    display: inline;
+  }
+  svg.${NARROW_CLASS} {
+    display: block;
+    max-width: min(100%, ${px(NARROW.width * MAX_SCALE)});
+  }
+  svg.${ADAPTIVE_CLASS} {
+    max-width: min(100%, ${px(NARROW.width * MAX_SCALE)});
+  }
+}
+${themeCss(`.${CHART_CLASS}`)}@media print {
+  svg.${CHART_CLASS} {
+    color-scheme: light;
+  }
 }
 `;
 
 /** Plot options for a chart with nothing to draw: the message, centred, in place of the chart. */
-export function emptyPlot(message: string, width: number = DEFAULT_WIDTH): Plot.PlotOptions {
+export function emptyPlot(message: string, layout: Layout = WIDE): Plot.PlotOptions {
   return {
-    width,
+    width: layout.width,
     height: 80,
     marginTop: 20,
-    marks: [Plot.frame({ stroke: '#d0d0d0' }), Plot.text([message], { frameAnchor: 'middle', fontSize: 12 })],
+    marks: [Plot.frame({ stroke: NEUTRAL.grid }), Plot.text([message], { frameAnchor: 'middle', fontSize: layout.fontSize + 1, lineWidth: (layout.width - 16) / (layout.fontSize + 1) })],
   };
 }

@@ -6,8 +6,8 @@ import { EVENT_KINDS, type EventKind } from '../lib/schema';
 import { cityColour, NEUTRAL } from './colours';
 import { timeAxis, utcDate, utcDateAfter } from './formatters';
 import { labelsFor, type ChartLabels } from './labels';
-import { cityName, DEFAULT_WIDTH, marginFor, shorten, slug } from './layout';
-import { emptyPlot, renderPlot, type LegendItem, type SymbolName } from './render';
+import { cityName, estimateTextWidth, lineCount, lineHeight, marginFor, shorten, slug, thinTicks, wrap, type Layout } from './layout';
+import { emptyPlot, renderChart, type Drawing, type LegendItem, type SymbolName } from './render';
 import type { Chart, ChartOptions } from './types';
 
 /** The symbol of each kind of event, here and in the legend. */
@@ -81,7 +81,6 @@ export function eventTimeline(
   },
 ): Chart {
   const { lang } = opts;
-  const width = opts.width ?? DEFAULT_WIDTH;
   const labels = labelsFor(lang);
   const id = slug(opts.id ?? `timeline-${lang}`);
   const title = labels.timelineTitle;
@@ -92,7 +91,6 @@ export function eventTimeline(
   const undated = placed.filter((p) => p.start === null);
   // Rows: the cities given, in their order, then any city that only the events name.
   const rowIds = [...cities.map((c) => c.id), ...new Set(events.map((e) => e.city).filter((c) => !cityNames.has(c)))];
-  const shortNames = new Map(rowIds.map((c) => [c, shorten(cityNames.get(c) ?? c, 28)]));
   // A policy is dated to its year: its star stands at the year's start, and the axis covers the year.
   const policies = (opts.policies ?? [])
     .filter((p): p is Policy & { year: number } => cityNames.has(p.city) && p.year !== null)
@@ -103,72 +101,8 @@ export function eventTimeline(
     lang,
   );
   const undatedNote = undated.length ? labels.timelineUndated(undated.length) : null;
-  const band = 44;
-  const marginTop = 10;
-  const marginBottom = undatedNote ? 48 : 30;
-
-  const kindMarks = EVENT_KINDS.flatMap((kind) => {
-    const ofKind = dated.filter((p) => p.kind === kind);
-    const common = { y: 'cityId', dy: KIND_OFFSET[kind] } as const;
-    const tip = (p: PlacedEvent) => `${p.cityName} – ${labels.kinds[p.kind]}: ${p.title} (${p.dateText})`;
-    return [
-      Plot.ruleY(
-        ofKind.filter((p) => !p.approximate),
-        { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5 },
-      ),
-      Plot.ruleY(
-        ofKind.filter((p) => p.approximate),
-        { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2, strokeDasharray: '3,2' },
-      ),
-      Plot.dot(
-        ofKind.filter((p) => !p.approximate),
-        STROKE_SYMBOLS.has(KIND_SYMBOLS[kind])
-          ? { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: 'none', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5, r: 5, title: tip }
-          : { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: (p: PlacedEvent) => cityColour(p.cityId), stroke: 'white', strokeWidth: 1, r: 5, title: tip },
-      ),
-      Plot.dot(
-        ofKind.filter((p) => p.approximate),
-        { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: 'white', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 1.5, r: 5, title: tip },
-      ),
-    ];
-  });
-
-  const policyMarks = policies.length
-    ? [
-        Plot.dot(policies, {
-          x: 'start',
-          y: 'cityId',
-          symbol: 'star',
-          fill: (p: (typeof policies)[number]) => cityColour(p.cityId),
-          stroke: 'white',
-          strokeWidth: 1,
-          r: 6,
-          title: (p: (typeof policies)[number]) => `${p.cityName} – ${labels.policy}: ${p.title} (${p.policy.year})`,
-        }),
-      ]
-    : [];
-
-  const plot: Plot.PlotOptions = placed.length || policies.length
-    ? {
-        width,
-        height: marginTop + marginBottom + Math.max(1, rowIds.length) * band,
-        marginTop,
-        marginBottom,
-        marginLeft: marginFor([...shortNames.values()]),
-        marginRight: 20,
-        x: { type: 'utc', domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null },
-        y: { type: 'point', domain: rowIds, tickFormat: (c: string) => shortNames.get(c) ?? c, tickSize: 0, label: null, padding: 0.5 },
-        color: { type: 'identity' },
-        marks: [
-          Plot.gridY(rowIds, { stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
-          ...kindMarks,
-          ...policyMarks,
-          ...(undatedNote ? [Plot.text([undatedNote], { frameAnchor: 'bottom-left', textAnchor: 'start', dy: 36, fontStyle: 'italic', fill: NEUTRAL.muted })] : []),
-        ],
-      }
-    : emptyPlot(labels.noEvents, width);
-
-  // Only the kinds drawn get a legend entry and a word in the description.
+  // Only the kinds drawn get a legend entry and a word in the description, and a line style
+  // only when a date of that precision is drawn.
   const drawnKinds = EVENT_KINDS.filter((kind) => dated.some((p) => p.kind === kind));
   const legend: LegendItem[] = [
     ...drawnKinds.map((kind) =>
@@ -176,10 +110,99 @@ export function eventTimeline(
         ? { label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: 'none', stroke: NEUTRAL.muted }
         : { label: labels.kinds[kind], symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.muted },
     ),
-    { label: labels.exactDate, symbol: 'circle', line: 'solid', fill: NEUTRAL.muted, stroke: NEUTRAL.muted },
-    { label: labels.approximateDate, symbol: 'circle', line: 'dashed', fill: 'white', stroke: NEUTRAL.muted },
+    ...(dated.some((p) => !p.approximate) ? [{ label: labels.exactDate, symbol: 'circle' as const, line: 'solid' as const, fill: NEUTRAL.muted, stroke: NEUTRAL.muted }] : []),
+    ...(dated.some((p) => p.approximate) ? [{ label: labels.approximateDate, symbol: 'circle' as const, line: 'dashed' as const, fill: NEUTRAL.paper, stroke: NEUTRAL.muted }] : []),
     ...(policies.length ? [{ label: labels.policy, symbol: 'star' as const, fill: NEUTRAL.muted }] : []),
   ];
+
+  const draw = (layout: Layout): Drawing => {
+    const { width, fontSize, narrow } = layout;
+    if (!placed.length && !policies.length) return { plot: emptyPlot(labels.noEvents, layout) };
+    const names = new Map(rowIds.map((c) => [c, shorten(cityNames.get(c) ?? c, narrow ? Math.floor(width / (fontSize * 0.6)) : 28)]));
+    // Narrow, each city's name has a line of its own just above its row's symbols (which reach
+    // 15 units either side of the row's line).
+    const nameLine = narrow ? lineHeight(fontSize) + 4 : 0;
+    const band = 44 + nameLine;
+    const shift = nameLine / 2;
+    const note = undatedNote ? wrap(undatedNote, width - 8, fontSize, 3) : null;
+    const marginTop = 10;
+    const marginBottom = lineHeight(fontSize) + 14 + (note ? lineCount(note) * lineHeight(fontSize) + 8 : 0);
+    // The first and last tick labels are centred on the frame's edges: half of one must fit.
+    const tickLabel = estimateTextWidth(axis.tickFormat(axis.ticks[0] ?? axis.domain[0]), fontSize);
+    const marginLeft = narrow ? Math.ceil(tickLabel / 2) + 4 : marginFor([...names.values()], 40, 220, fontSize);
+    const marginRight = Math.max(narrow ? 0 : 20, Math.ceil(tickLabel / 2) + 4);
+    const ticks = thinTicks(axis.ticks, width - marginLeft - marginRight, tickLabel);
+    const kindMarks = EVENT_KINDS.flatMap((kind) => {
+      const ofKind = dated.filter((p) => p.kind === kind);
+      const common = { y: 'cityId', dy: KIND_OFFSET[kind] + shift } as const;
+      const tip = (p: PlacedEvent) => `${p.cityName} – ${labels.kinds[p.kind]}: ${p.title} (${p.dateText})`;
+      return [
+        Plot.ruleY(
+          ofKind.filter((p) => !p.approximate),
+          { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5 },
+        ),
+        Plot.ruleY(
+          ofKind.filter((p) => p.approximate),
+          { ...common, x1: 'start', x2: 'end', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2, strokeDasharray: '3,2' },
+        ),
+        Plot.dot(
+          ofKind.filter((p) => !p.approximate),
+          STROKE_SYMBOLS.has(KIND_SYMBOLS[kind])
+            ? { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: 'none', stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 2.5, r: 5, title: tip }
+            : { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: (p: PlacedEvent) => cityColour(p.cityId), stroke: NEUTRAL.paper, strokeWidth: 1, r: 5, title: tip },
+        ),
+        Plot.dot(
+          ofKind.filter((p) => p.approximate),
+          { ...common, x: 'start', symbol: KIND_SYMBOLS[kind], fill: NEUTRAL.paper, stroke: (p: PlacedEvent) => cityColour(p.cityId), strokeWidth: 1.5, r: 5, title: tip },
+        ),
+      ];
+    });
+    const policyMarks = policies.length
+      ? [
+          Plot.dot(policies, {
+            x: 'start',
+            y: 'cityId',
+            dy: shift,
+            symbol: 'star',
+            fill: (p: (typeof policies)[number]) => cityColour(p.cityId),
+            stroke: NEUTRAL.paper,
+            strokeWidth: 1,
+            r: 6,
+            title: (p: (typeof policies)[number]) => `${p.cityName} – ${labels.policy}: ${p.title} (${p.policy.year})`,
+          }),
+        ]
+      : [];
+    return {
+      legend,
+      plot: {
+        width,
+        height: marginTop + marginBottom + Math.max(1, rowIds.length) * band,
+        marginTop,
+        marginBottom,
+        marginLeft,
+        marginRight,
+        x: { type: 'utc', domain: axis.domain, ticks, tickFormat: axis.tickFormat, grid: true, label: null },
+        y: {
+          type: 'point',
+          domain: rowIds,
+          ...(narrow ? { axis: null } : { tickFormat: (c: string) => names.get(c) ?? c, tickSize: 0, label: null }),
+          padding: 0.5,
+        },
+        color: { type: 'identity' },
+        marks: [
+          Plot.gridY(rowIds, { dy: shift, stroke: NEUTRAL.grid, strokeOpacity: 0.6 }),
+          ...(narrow
+            ? [Plot.text(rowIds, { y: (c: string) => c, text: (c: string) => names.get(c), frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'bottom', dx: -marginLeft + 4, dy: shift - 17, fontWeight: 'bold' })]
+            : []),
+          ...kindMarks,
+          ...policyMarks,
+          ...(note
+            ? [Plot.text([note], { frameAnchor: 'bottom-left', textAnchor: 'start', lineAnchor: 'bottom', dx: -marginLeft + 4, dy: marginBottom - 4, fontStyle: 'italic', fill: NEUTRAL.muted })]
+            : []),
+        ],
+      },
+    };
+  };
 
   const first = dated.length ? d3.min(dated, (p) => p.start)! : null;
   const last = dated.length ? d3.utcDay.offset(d3.max(dated, (p) => p.end)!, -1) : null;
@@ -208,7 +231,7 @@ export function eventTimeline(
     title,
     takeaway,
     description,
-    svg: renderPlot({ id, title, description, plot, ...(placed.length || policies.length ? { legend } : {}) }),
+    ...renderChart({ id, title, description, draw, width: opts.width }),
     table: {
       caption: title,
       columns: [labels.date, labels.city, labels.kind, labels.event],

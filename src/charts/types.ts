@@ -3,7 +3,10 @@ import type { Lang } from '../lib/format';
 /** What every chart function takes: the language of its text, and optionally its size and id. */
 export interface ChartOptions {
   lang: Lang;
-  /** Width of the SVG's coordinate system in pixels; the SVG scales to its container via viewBox. */
+  /**
+   * Width of the wide layout's coordinate system (default WIDE.width); the SVG scales to its
+   * container via viewBox. The narrow layout is always NARROW.width wide.
+   */
   width?: number;
   /**
    * The chart's id, from which the ids of its <title> and <desc> are made. Each chart function
@@ -29,7 +32,15 @@ export interface Chart {
   takeaway: string;
   /** A longer text alternative: what is drawn and every figure in it. */
   description: string;
-  /** A self-contained <svg> element with role="img", <title> and <desc>; no <style>, no style attributes. */
+  /**
+   * A self-contained <svg> element with role="img", <title> and <desc>; no <style>, no style
+   * attributes. The wide layout: the chart's image, and what a page shows in a wide column.
+   */
   svg: string;
+  /**
+   * The same chart laid out for a narrow column, with ids of its own; null when `svg` adapts to
+   * the width by itself. Pages place both with chartMarkup, which shows the one that fits.
+   */
+  narrowSvg: string | null;
   table: ChartTable;
 }

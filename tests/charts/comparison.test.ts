@@ -115,6 +115,7 @@ describe('metricRanking', () => {
     const first = metricRanking(fixtureProfiles(), 'participants', { lang: 'id' });
     expect(metricRanking(fixtureProfiles(), 'participants', { lang: 'id' }).svg).toBe(first.svg);
     await expect(first.svg).toMatchFileSnapshot('__snapshots__/metric-ranking.svg');
+    await expect(first.narrowSvg).toMatchFileSnapshot('__snapshots__/metric-ranking.narrow.svg');
   });
 });
 
@@ -153,7 +154,9 @@ describe('headlineComparison', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(headlineComparison(fixtureProfiles(), { lang: 'id' }).svg).toMatchFileSnapshot('__snapshots__/headline-comparison.svg');
+    const chart = headlineComparison(fixtureProfiles(), { lang: 'id' });
+    await expect(chart.svg).toMatchFileSnapshot('__snapshots__/headline-comparison.svg');
+    await expect(chart.narrowSvg).toMatchFileSnapshot('__snapshots__/headline-comparison.narrow.svg');
   });
 });
 

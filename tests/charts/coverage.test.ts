@@ -83,6 +83,10 @@ describe('coverageMatrix', () => {
     const none = coverageMatrix([{ city: city(), records: emptyRecords() }], { lang: 'id' });
     expectSoundSvg(none);
     expect(glyphs(svgOf(none)).every((g) => g === '–')).toBe(true);
+    // A legend only for the glyphs drawn.
+    const legend = (c: typeof none) => svgOf(c)('g.batik-chart-legend text').map((_, el) => svgOf(c)(el).text()).get();
+    expect(legend(none)).toEqual(['–', 'tidak dilaporkan']);
+    expect(legend(chart)).toEqual(['✓', 'reported', '–', 'not reported']);
   });
 
   it('turns city names upright when there are many cities', () => {

@@ -7,6 +7,11 @@ import { facility } from '../helpers/records';
 import { expectSoundSvg, HOSTILE, LONG, markTexts, fixtureDataset, svgOf } from './fixtures';
 
 const dots = ($: CheerioAPI) => $('g[data-mark="dot"] circle');
+/** Each text of the chart's text marks, its lines (a long name wraps) joined by a space. */
+const texts = ($: CheerioAPI) =>
+  $('g[data-mark="text"] text')
+    .map((_, el) => ($(el).children('tspan').length ? $(el).children('tspan').map((_, t) => $(t).text()).get().join(' ') : $(el).text()))
+    .get() as string[];
 const entry = (o: Partial<FacilityStatusEntry>): FacilityStatusEntry => ({ facility: 'fac-1', status: 'planned', sources: ['src-1'], claims: [], as_of: '2023-05-02', precision: 'day', dated: false, ...o });
 
 describe('facilityStatusChart', () => {
@@ -19,12 +24,12 @@ describe('facilityStatusChart', () => {
     expect(dots($)).toHaveLength(statuses.length);
     expect(chart.table.rows).toHaveLength(statuses.length);
     // Each facility is named above its panel.
-    for (const f of ds.facilities) expect(markTexts($)).toContain(lang === 'id' ? f.name : f.name_en);
-    // Statuses are axis labels, in the order a facility moves through them, upwards.
-    const axis = $('g[data-mark="y-axis tick label"] text')
+    for (const f of ds.facilities) expect(texts($)).toContain(lang === 'id' ? f.name : f.name_en);
+    // Statuses label each panel's rows, in the order a facility moves through them, upwards.
+    const rows = $('g[data-mark="text"][text-anchor="end"] text')
       .map((_, el) => $(el).text())
       .get();
-    expect(axis.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'diresmikan', 'sedang dibangun', 'direncanakan'] : ['operating', 'inaugurated', 'under construction', 'planned']);
+    expect(rows.slice(0, 4)).toEqual(lang === 'id' ? ['beroperasi', 'diresmikan', 'sedang dibangun', 'direncanakan'] : ['operating', 'inaugurated', 'under construction', 'planned']);
     expect(dots($).map((_, el) => $(el).attr('fill')).get()).toEqual(statuses.map((s) => cityColour(ds.facilityById.get(s.facility)!.city)));
   });
 
@@ -48,7 +53,8 @@ describe('facilityStatusChart', () => {
     expectSoundSvg(chart);
     const $ = svgOf(chart);
     expect(dots($)).toHaveLength(3);
-    expect($('g[data-mark="rule"] line')).toHaveLength(2);
+    // The spans (wide lines), not the grid.
+    expect($('g[data-mark="rule"][stroke-width="6"] line')).toHaveLength(2);
     expect(chart.table.rows.map((r) => r.slice(1))).toEqual([
       ['planned', '2021'],
       ['inaugurated', 'March 2022'],
@@ -76,8 +82,12 @@ describe('facilityStatusChart', () => {
     const chart = facilityStatusChart(facilities, new Map([['h', [entry({ facility: 'h' })]]]), { lang: 'en' });
     expectSoundSvg(chart);
     expect(chart.table.rows.map((r) => r[0])).toEqual([HOSTILE, LONG]);
-    expect(markTexts(svgOf(chart))).toContain(HOSTILE);
-    expect(markTexts(svgOf(chart)).every((t) => Array.from(t).length <= 80)).toBe(true);
+    expect(texts(svgOf(chart))).toContain(HOSTILE);
+    // A name wraps to at most two lines, each shortened to the chart's width (37 characters).
+    const $ = svgOf(chart);
+    const lines = $('g[data-mark="text"] text').map((_, el) => ($(el).children('tspan').length ? $(el).children('tspan').map((_, t) => $(t).text()).get() : [$(el).text()])).get() as string[];
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.every((t) => Array.from(t).length <= 37)).toBe(true);
   });
 
   it('matches its snapshot', async () => {

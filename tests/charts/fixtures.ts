@@ -59,28 +59,34 @@ export const svgOf = (chart: Chart): CheerioAPI => load(chart.svg, { xml: true }
 
 /** What every chart's SVG must be: accessible, free of inline style, escaped, well identified. */
 export function expectSoundSvg(chart: Chart): void {
-  const $ = svgOf(chart);
-  const svg = $('svg').first();
-  expect(svg.attr('role')).toBe('img');
-  expect(svg.attr('aria-labelledby')).toBe(`${chart.id}-title ${chart.id}-desc`);
-  expect($(`svg > title#${chart.id}-title`).text()).toBe(chart.title);
-  expect($(`svg > desc#${chart.id}-desc`).text()).toBe(chart.description);
-  // One image: no ARIA names on its parts, which have no role to carry them.
-  expect(svg.find('[aria-label], [aria-description]')).toHaveLength(0);
-  expect(svg.attr('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
-  expect(chart.svg).not.toMatch(/<style|\sstyle=/i);
-  // Only values SVG allows: Plot's font-variant="tabular-nums" is not one.
-  expect(chart.svg).not.toMatch(/\sfont-variant=/);
-  expect(chart.svg).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
-  // Every path draws something: an empty one is a shape the chart meant to draw and did not.
-  expect(emptyPaths(chart.svg, true)).toEqual([]);
-  // Coordinates carry at most two decimals.
-  expect(chart.svg).not.toMatch(/(?:transform|d|x|y|width|height)="[^"]*\d\.\d{3,}/);
-  // Every id is the chart's own, so two charts on one page cannot clash.
-  $('[id]').each((_, el) => void expect($(el).attr('id')!.startsWith(`${chart.id}-`)).toBe(true));
+  expectSoundMarkup(chart.svg, chart.id, chart);
+  // The narrow layout is the same chart, with ids of its own so both fit in one page.
+  if (chart.narrowSvg !== null) expectSoundMarkup(chart.narrowSvg, `${chart.id}-narrow`, chart);
   for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
   expect(chart.title).not.toBe('');
   expect(chart.takeaway).not.toBe('');
+}
+
+function expectSoundMarkup(markup: string, id: string, chart: Chart): void {
+  const $ = load(markup, { xml: true });
+  const svg = $('svg').first();
+  expect(svg.attr('role')).toBe('img');
+  expect(svg.attr('aria-labelledby')).toBe(`${id}-title ${id}-desc`);
+  expect($(`svg > title#${id}-title`).text()).toBe(chart.title);
+  expect($(`svg > desc#${id}-desc`).text()).toBe(chart.description);
+  // One image: no ARIA names on its parts, which have no role to carry them.
+  expect(svg.find('[aria-label], [aria-description]')).toHaveLength(0);
+  expect(svg.attr('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
+  expect(markup).not.toMatch(/<style|\sstyle=/i);
+  // Only values SVG allows: Plot's font-variant="tabular-nums" is not one.
+  expect(markup).not.toMatch(/\sfont-variant=/);
+  expect(markup).not.toMatch(/<script|<img|<iframe|<foreignObject/i);
+  // Every path draws something: an empty one is a shape the chart meant to draw and did not.
+  expect(emptyPaths(markup, true)).toEqual([]);
+  // Coordinates carry at most one decimal (a length in em, a proportion of the font, may carry more).
+  expect(markup).not.toMatch(/\s(?:transform|d|x|y|width|height)="(?![^"]*em")[^"]*\d\.\d{2,}/);
+  // Every id is the chart's own, so two charts on one page cannot clash.
+  $('[id]').each((_, el) => void expect($(el).attr('id')!.startsWith(`${chart.id}-`)).toBe(true));
 }
 
 /** Texts drawn by Plot's text marks (not axes, not the legend). */

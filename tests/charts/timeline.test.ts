@@ -55,7 +55,7 @@ describe('eventTimeline', () => {
     const $ = svgOf(eventTimeline(events, [c], { lang: 'en' }));
     expect($('g[data-mark="dot"] > circle')).toHaveLength(1);
     expect($('g[data-mark="dot"] > path')).toHaveLength(2);
-    expect($('g[data-mark="dot"][fill="white"] > path')).toHaveLength(1);
+    expect($('g[data-mark="dot"][fill="#ffffff"] > path')).toHaveLength(1);
     expect($('g[data-mark="rule"][stroke-dasharray] line')).toHaveLength(1);
     expect($('g[data-mark="rule"]:not([stroke-dasharray]) line')).toHaveLength(2);
     expect($('g[data-mark="dot"] > circle').attr('fill')).toBe(cityColour('alpha'));
@@ -82,6 +82,11 @@ describe('eventTimeline', () => {
     expectSoundSvg(chart);
     expect(dots(svgOf(chart))).toHaveLength(1);
     expect(chart.takeaway).toBe('1 kegiatan tercatat, pada Januari 2023.');
+    // A legend only for what is drawn: one kind, exact dates, no approximate ones, no policy.
+    const legend = svgOf(chart)('g.batik-chart-legend text')
+      .map((_, el) => svgOf(chart)(el).text())
+      .get();
+    expect(legend).toEqual([LABELS.id.kinds.training, LABELS.id.exactDate]);
   });
 
   it('handles only undated events, and no events at all', () => {
@@ -118,6 +123,8 @@ describe('eventTimeline', () => {
 
   it('matches its snapshot', async () => {
     const ds = fixtureDataset();
-    await expect(eventTimeline(ds.events, ds.cities, { lang: 'id', policies: ds.policies }).svg).toMatchFileSnapshot('__snapshots__/event-timeline.svg');
+    const chart = eventTimeline(ds.events, ds.cities, { lang: 'id', policies: ds.policies });
+    await expect(chart.svg).toMatchFileSnapshot('__snapshots__/event-timeline.svg');
+    await expect(chart.narrowSvg).toMatchFileSnapshot('__snapshots__/event-timeline.narrow.svg');
   });
 });

@@ -209,12 +209,14 @@ describe('with JavaScript off', () => {
       const at = (path: number[]) => path.reduce<Element | undefined>((e, i) => e?.children[i], document.body);
       const jsOnly = (paths ?? Array.from(document.querySelectorAll('body [hidden]')).map(pathOf)).map(at).filter((e): e is Element => e !== undefined);
       const outside = (els: Element[]) => els.filter((el) => !jsOnly.some((c) => c.contains(el)));
-      const charts = outside(Array.from(document.querySelectorAll('figure.chart-figure svg')));
+      // A chart is its box: of its SVGs (a wide and a narrow layout), the one that fits the column shows.
+      const charts = outside(Array.from(document.querySelectorAll('figure.chart-figure .batik-chart-box')));
       const tables = outside(Array.from(document.querySelectorAll('table')));
+      const shown = (chart: Element) => Array.from(chart.querySelectorAll('svg')).some((svg) => svg.checkVisibility());
       return {
         charts: charts.length,
         tables: tables.length,
-        invisible: [...charts, ...tables].filter((el) => !el.checkVisibility()).map((el) => el.outerHTML.slice(0, 120)),
+        invisible: [...charts.filter((c) => !shown(c)), ...tables.filter((el) => !el.checkVisibility())].map((el) => el.outerHTML.slice(0, 120)),
         hiddenPaths: Array.from(document.querySelectorAll('body [hidden]')).map(pathOf),
       };
     }, hiddenPaths);
