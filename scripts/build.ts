@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { dataPaths } from '../src/lib/paths';
 import { checkedData, DataErrors } from '../src/lib/site';
-import { checkSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
+import { checkBuildSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
 import { buildSearchIndex, stopSearchIndex } from './search-index';
 
 function fail(message: string): never {
@@ -41,7 +41,7 @@ const outDir = resolve(cwd, process.env['BATIK_OUT_DIR'] ?? 'dist');
 const shown = relative(cwd, outDir) || '.';
 const untouched = () => `${shown} ${existsSync(outDir) ? 'was not changed' : 'was not created'}`;
 
-const siteUrl = checkSiteUrl(process.env['SITE_URL']);
+const siteUrl = checkBuildSiteUrl(process.env);
 if (!siteUrl.ok) fail(`${siteUrl.message} Nothing was built; ${untouched()}.`);
 
 // The output folder is replaced whole, so it must be a folder of its own: never the project
@@ -147,5 +147,5 @@ rmSync(previous, { recursive: true, force: true });
 console.log(`\nBuilt into ${shown}/${hadPrevious ? ' (the previous build replaced)' : ''}.`);
 if (siteUrl.ok && siteUrl.isDefault)
   console.warn(
-    `\n*** SITE_URL IS NOT SET: canonical links, the sitemap, oEmbed and embed snippets point at ${DEFAULT_SITE_URL.replace(/\/$/, '')}; set SITE_URL (e.g. SITE_URL=https://example.org npm run build) before publishing. ***\n`,
+    `\n*** SITE_URL IS NOT SET: canonical links, the sitemap, oEmbed and embed snippets point at ${DEFAULT_SITE_URL.replace(/\/$/, '')}; set SITE_URL (e.g. SITE_URL=https://example.org npm run build:publish) before publishing. ***\n`,
   );

@@ -43,9 +43,27 @@ export function checkSiteUrl(value: string | undefined): SiteUrl {
   return { ok: true, url: url.href, isDefault: false };
 }
 
+/**
+ * Whether this build is for publishing: `npm run build:publish` (BATIK_PUBLISH=1), or a build
+ * on a static host's build service (Netlify sets NETLIFY=true, Cloudflare Pages CF_PAGES=1).
+ * A publishing build never falls back to the local address.
+ */
+export const isPublishing = (env: NodeJS.ProcessEnv): boolean => env['BATIK_PUBLISH'] === '1' || env['NETLIFY'] === 'true' || env['CF_PAGES'] === '1';
+
+/** SITE_URL checked for a build: as checkSiteUrl, and required when the build is for publishing. */
+export function checkBuildSiteUrl(env: NodeJS.ProcessEnv): SiteUrl {
+  const checked = checkSiteUrl(env['SITE_URL']);
+  if (checked.ok && checked.isDefault && isPublishing(env))
+    return {
+      ok: false,
+      message: `SITE_URL is not set, and this is a publishing build (${env['BATIK_PUBLISH'] === '1' ? 'BATIK_PUBLISH=1' : env['NETLIFY'] === 'true' ? 'on Netlify' : 'on Cloudflare Pages'}): every canonical link, the sitemap, oEmbed and the embed snippets would point at ${DEFAULT_SITE_URL.replace(/\/$/, '')}. Set SITE_URL to the address the site is published at, e.g. SITE_URL=https://example.org.`,
+    };
+  return checked;
+}
+
 /** The checked address for astro.config.mjs; throws with the same message the build script prints. */
 export function siteUrlOrThrow(env: NodeJS.ProcessEnv = process.env): string {
-  const checked = checkSiteUrl(env['SITE_URL']);
+  const checked = checkBuildSiteUrl(env);
   if (!checked.ok) throw new Error(checked.message);
   return checked.url;
 }

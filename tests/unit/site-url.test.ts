@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSiteUrl, DEFAULT_SITE_URL, siteUrlOrThrow } from '../../src/lib/site-url';
+import { checkBuildSiteUrl, checkSiteUrl, DEFAULT_SITE_URL, siteUrlOrThrow } from '../../src/lib/site-url';
 
 describe('checkSiteUrl', () => {
   it('gives the local default, marked as such, when SITE_URL is not set', () => {
@@ -63,5 +63,28 @@ describe('siteUrlOrThrow (astro.config.mjs)', () => {
     expect(siteUrlOrThrow({})).toBe(DEFAULT_SITE_URL);
     expect(siteUrlOrThrow({ SITE_URL: 'https://example.org' })).toBe('https://example.org/');
     expect(() => siteUrlOrThrow({ SITE_URL: 'javascript:alert(1)' })).toThrow('SITE_URL is "javascript:alert(1)": it is not an absolute http: or https: address');
+  });
+});
+
+describe('a publishing build', () => {
+  it.each([
+    ['npm run build:publish', { BATIK_PUBLISH: '1' }, /BATIK_PUBLISH=1/],
+    ['Netlify', { NETLIFY: 'true' }, /on Netlify/],
+    ['Cloudflare Pages', { CF_PAGES: '1' }, /on Cloudflare Pages/],
+  ])('refuses to run without SITE_URL (%s), naming it', (_where, env, where) => {
+    const checked = checkBuildSiteUrl(env);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok || checked.message).toMatch(/^SITE_URL is not set/);
+    expect(checked.ok || checked.message).toMatch(where);
+    expect(() => siteUrlOrThrow(env)).toThrow(/SITE_URL is not set/);
+  });
+
+  it('runs with SITE_URL set', () => {
+    expect(checkBuildSiteUrl({ BATIK_PUBLISH: '1', SITE_URL: 'https://example.org' })).toEqual({ ok: true, url: 'https://example.org/', isDefault: false });
+  });
+
+  it('a local build falls back to the local address', () => {
+    expect(checkBuildSiteUrl({})).toEqual({ ok: true, url: DEFAULT_SITE_URL, isDefault: true });
+    expect(checkBuildSiteUrl({ BATIK_PUBLISH: '0', NETLIFY: 'false' })).toEqual({ ok: true, url: DEFAULT_SITE_URL, isDefault: true });
   });
 });
