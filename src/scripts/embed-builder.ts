@@ -33,7 +33,7 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLEle
 };
 
 export function enhanceEmbedPanel(panel: HTMLElement): void {
-  const { src = '', width: fullWidth = '', ui: words = '' } = panel.dataset;
+  const { src = '', width: fullWidth = '', title = '', ui: words = '' } = panel.dataset;
   const parts = words.split(BUILDER_UI_SEPARATOR);
   const ui = Object.fromEntries(BUILDER_UI.map((key, i) => [key, parts[i] ?? ''])) as Record<(typeof BUILDER_UI)[number], string>;
   const snippets = panel.querySelectorAll('textarea');
@@ -61,7 +61,7 @@ export function enhanceEmbedPanel(panel: HTMLElement): void {
   Object.assign(fieldset.style, { border: '0', padding: '0' });
 
   const frame = make('iframe');
-  frame.title = ui['embed.previewTitle'];
+  frame.title = ui['embed.previewTitle'].replace('{title}', title);
   frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
   Object.assign(frame.style, { display: 'block', width: '100%', height: '200px', border: '1px solid' });
   if (!previews.length) window.addEventListener('message', resize);

@@ -406,6 +406,7 @@ describe('the embed builder on a chart\'s page', () => {
       const preview = panel.locator('iframe');
       // The preview frames the embed page on the site it is on.
       expect(await preview.getAttribute('src')).toBe(`/embed/${CHART}/`);
+      expect(await preview.getAttribute('title')).toBe(`Pratinjau: ${d.title}`);
       expect(refused).toEqual([]);
     } finally {
       await context.close();
@@ -470,7 +471,7 @@ describe('the embed builder on a chart\'s page', () => {
       await panel.locator('input[value="dark"]').check();
       const button = panel.getByRole('button', { name: /Iframe/ });
       await button.click();
-      await expect.poll(() => panel.locator('[role="status"]').textContent()).toBe('Kode sudah disalin.');
+      await expect.poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 }).toBe('Kode sudah disalin.');
       expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(iframeSnippet(d, { theme: 'dark' }));
     } finally {
       await context.close();
@@ -483,7 +484,7 @@ describe('the embed builder on a chart\'s page', () => {
       await panel.locator('select').waitFor();
       expect(await tab.evaluate(() => navigator.clipboard)).toBeUndefined();
       await panel.getByRole('button', { name: /AMP/ }).click();
-      await expect.poll(() => panel.locator('[role="status"]').textContent()).toMatch(/Ctrl\+C/);
+      await expect.poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 }).toMatch(/Ctrl\+C/);
       const selection = await panel.locator(`#embed-${CHART}-amp`).evaluate((t: HTMLTextAreaElement) => ({ start: t.selectionStart, end: t.selectionEnd, length: t.value.length, focused: document.activeElement === t }));
       expect(selection).toEqual({ start: 0, end: selection.length, length: selection.length, focused: true });
     } finally {
