@@ -1,7 +1,8 @@
 /**
  * Progressive enhancement for tables marked data-sortable: each column heading becomes a
  * button (so it works by keyboard, Enter and Space) that sorts the rows and says so through
- * aria-sort. Blank values sort last.
+ * aria-sort, which the stylesheet also draws as an arrow for the eye. Blank values sort last.
+ * The sort hints, hidden in the HTML, are shown once the headings are buttons.
  */
 export function enhanceSortableTables(root: ParentNode): void {
   for (const table of root.querySelectorAll<HTMLTableElement>('table[data-sortable]')) {
@@ -33,4 +34,5 @@ export function enhanceSortableTables(root: ParentNode): void {
       });
     });
   }
+  for (const hint of root.querySelectorAll<HTMLElement>('[data-sort-hint]')) hint.hidden = false;
 }
