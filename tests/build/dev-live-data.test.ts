@@ -34,6 +34,16 @@ const page = async (path: string) => {
   return { status: response.status, text: await response.text() };
 };
 
+/** The page once `ready` holds of it (the server may log an error a moment after answering), or the last answer after 10 s. */
+async function pageWhen(path: string, ready: (p: { status: number; text: string }) => boolean) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const p = await page(path);
+    if (ready(p) || Date.now() > deadline) return p;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
@@ -68,15 +78,16 @@ describe('astro dev with live data', () => {
   it('shows an edited title on the next load, without a restart', async () => {
     expect((await page(path)).text).toContain('Pelatihan dasar batik');
     writeFileSync(eventsFile, readFileSync(eventsFile, 'utf8').replace('Pelatihan dasar batik,', 'Pelatihan dasar batik tulis,'));
-    const after = await page(path);
+    const after = await pageWhen(path, (p) => p.text.includes('Pelatihan dasar batik tulis'));
     expect(after.status).toBe(200);
     expect(after.text).toContain('Pelatihan dasar batik tulis');
   });
 
   it('shows the validator’s error for a broken edit, naming the file and rule', async () => {
     writeFileSync(eventsFile, readFileSync(eventsFile, 'utf8').replace(`${EVENT},probolinggo,training,`, `${EVENT},probolinggo,workshop,`));
-    const broken = await page(path);
+    const error = /events\.csv:2.*\[enum\]/;
+    const broken = await pageWhen(path, (p) => p.status === 500 && error.test(`${p.text}\n${output}`));
     expect(broken.status).toBe(500);
-    expect(`${broken.text}\n${output}`).toMatch(/events\.csv:2.*\[enum\]/);
+    expect(`${broken.text}\n${output}`).toMatch(error);
   });
 });
