@@ -30,12 +30,15 @@ export interface SiteModel {
 let cached: { version: string; model: SiteModel } | undefined;
 
 /**
- * A fingerprint of the data files (name, size and modification time of each): the model is
- * rebuilt when it changes, so `astro dev` shows a curator's edit on the next page load.
+ * A fingerprint of the data files (name, size and modification time of each, and the number
+ * of edits astro dev's watcher has seen): the model is rebuilt when it changes, so `astro dev`
+ * shows a curator's edit on the next page load.
  */
 function dataVersion(dataDir: string): string {
-  if (!existsSync(dataDir)) return '';
-  return readdirSync(dataDir)
+  // Edits seen by astro dev's file watcher (astro.config.mjs), which catches what sizes and times miss.
+  const edits = (globalThis as { batikDataEdits?: number }).batikDataEdits ?? 0;
+  if (!existsSync(dataDir)) return `${edits}`;
+  return `${edits}|` + readdirSync(dataDir)
     .sort()
     .map((name) => {
       const s = statSync(join(dataDir, name));
