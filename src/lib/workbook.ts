@@ -217,13 +217,3 @@ export async function toXlsx(resource: Resource, lang: Lang, info: WorkbookInfo)
   dataSheet(workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] }), resource, lang);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-
-/**
- * The build's day, YYYY-MM-DD, for the workbooks' first sheet: SOURCE_DATE_EPOCH when set (a
- * reproducible build), else today in UTC.
- */
-export function buildDay(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  const day = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
-  return day.toISOString().slice(0, 10);
-}

@@ -3,7 +3,8 @@ import { inflateRawSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataPackage, resources, toCsv, toJson, type Field, type Resource } from '../../src/lib/downloads';
-import { buildDay, toXlsx } from '../../src/lib/workbook';
+import { toXlsx } from '../../src/lib/workbook';
+import { buildDate } from '../../src/lib/build-date';
 import { claim, dataset, event } from '../helpers/records';
 
 const hostile = dataset({
@@ -278,7 +279,7 @@ describe('Excel workbooks', () => {
   });
 
   it('date their first sheet with SOURCE_DATE_EPOCH when set, else today', () => {
-    expect(buildDay({ SOURCE_DATE_EPOCH: '1764460800' })).toBe('2025-11-30');
-    expect(buildDay({}, new Date('2026-11-30T23:59:00Z'))).toBe('2026-11-30');
+    expect(buildDate({ SOURCE_DATE_EPOCH: '1764460800' })).toBe('2025-11-30');
+    expect(buildDate({}, new Date('2026-11-30T23:59:00Z'))).toBe('2026-11-30');
   });
 });

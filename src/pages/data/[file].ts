@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { resources, toCsv, toJson, type Resource } from '../../lib/downloads';
 import { href } from '../../lib/routes';
 import { siteModel } from '../../lib/site';
-import { buildDay, toXlsx, XLSX_MEDIA_TYPE } from '../../lib/workbook';
+import { buildDate } from '../../lib/build-date';
+import { toXlsx, XLSX_MEDIA_TYPE } from '../../lib/workbook';
 
 /**
  * Every dataset as CSV and JSON, and as an Excel workbook with Indonesian column labels (the
@@ -17,6 +18,6 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { body, workbook, type } = props as { body?: string; workbook?: Resource; type: string };
-  const bytes = workbook ? await toXlsx(workbook, 'id', { source: new URL(href({ page: 'data' }, 'id'), site).href, built: buildDay() }) : body!;
+  const bytes = workbook ? await toXlsx(workbook, 'id', { source: new URL(href({ page: 'data' }, 'id'), site).href, built: buildDate() }) : body!;
   return new Response(bytes, { headers: { 'Content-Type': type } });
 };
