@@ -21,7 +21,8 @@ export interface CoverageRow {
 }
 
 const COVERED = '✓';
-const NOT_COVERED = '–';
+// Not a dash: readers of BPS tables read "–" as nil, and an absent report is not a nil.
+const NOT_COVERED = '?';
 
 /**
  * The rows of the coverage matrix, one per profile, in the profiles' order. An event theme is
@@ -51,7 +52,7 @@ interface PlacedCell {
 
 /**
  * Programme themes × cities (themes are the rows, so their names read in full). A theme in a
- * city's reports gets a tinted cell with "✓"; a theme not in them a blank cell with "–", so
+ * city's reports gets a tinted cell with "✓"; a theme not in them a blank cell with "?", so
  * the matrix reads without colour. "Not in the reports" is all it says: absence from the
  * news is not absence of the programme.
  */

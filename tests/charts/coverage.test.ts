@@ -47,7 +47,7 @@ describe('coverageRows', () => {
 });
 
 describe('coverageMatrix', () => {
-  it.each(['id', 'en'] as const)('draws a cell per city and theme with ✓ or – for the five-report fixture (%s)', (lang) => {
+  it.each(['id', 'en'] as const)('draws a cell per city and theme with ✓ or ? for the five-report fixture (%s)', (lang) => {
     const rows = coverageRows(fixtureDataset(), fixtureProfiles());
     const chart = coverageMatrix(rows, { lang });
     expectSoundSvg(chart);
@@ -55,7 +55,7 @@ describe('coverageMatrix', () => {
     expect($('g[data-mark="cell"] rect')).toHaveLength(rows.length * COVERAGE_THEMES.length);
     const covered = rows.reduce((n, r) => n + COVERAGE_THEMES.filter((t) => r.records[t].length).length, 0);
     expect(glyphs($).filter((g) => g === '✓')).toHaveLength(covered);
-    expect(glyphs($).filter((g) => g === '–')).toHaveLength(rows.length * COVERAGE_THEMES.length - covered);
+    expect(glyphs($).filter((g) => g === '?')).toHaveLength(rows.length * COVERAGE_THEMES.length - covered);
     expect(chart.table.columns).toEqual([LABELS[lang].city, ...COVERAGE_THEMES.map((t) => LABELS[lang].themes[t])]);
     expect(chart.table.rows.flat().filter((c) => c === LABELS[lang].notReported)).toHaveLength(rows.length * COVERAGE_THEMES.length - covered);
   });
@@ -82,11 +82,11 @@ describe('coverageMatrix', () => {
     );
     const none = coverageMatrix([{ city: city(), records: emptyRecords() }], { lang: 'id' });
     expectSoundSvg(none);
-    expect(glyphs(svgOf(none)).every((g) => g === '–')).toBe(true);
+    expect(glyphs(svgOf(none)).every((g) => g === '?')).toBe(true);
     // A legend only for the glyphs drawn.
     const legend = (c: typeof none) => svgOf(c)('g.batik-chart-legend text').map((_, el) => svgOf(c)(el).text()).get();
-    expect(legend(none)).toEqual(['–', 'tidak dilaporkan']);
-    expect(legend(chart)).toEqual(['✓', 'reported', '–', 'not reported']);
+    expect(legend(none)).toEqual(['?', 'tidak dilaporkan']);
+    expect(legend(chart)).toEqual(['✓', 'reported', '?', 'not reported']);
   });
 
   it('turns city names upright when there are many cities', () => {
