@@ -2,8 +2,9 @@
 import sitemap from '@astrojs/sitemap';
 import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { withBase } from './src/lib/base.ts';
 import { EMBED_PREFIXES, headersFile } from './src/lib/security-headers.ts';
-import { siteUrlOrThrow } from './src/lib/site-url.ts';
+import { sitePath, siteUrlOrThrow } from './src/lib/site-url.ts';
 import { dataPaths } from './src/lib/paths.ts';
 
 // `npm run build` (scripts/build.ts) checks SITE_URL and the data before Astro starts and
@@ -36,11 +37,22 @@ function liveData() {
   };
 }
 
+// The public address of the site, for canonical links, the sitemap, oEmbed and embed
+// snippets; set SITE_URL when deploying. The same check as the build script's, so
+// `astro dev` and a direct `astro build` refuse a bad value too.
+const site = siteUrlOrThrow(process.env);
+// The folder the site is served under: '/' at the root of a host, '/batik/' for
+// SITE_URL=https://example.org/batik/. Every address the site writes carries it (src/lib/base.ts);
+// with trailingSlash 'ignore' Astro passes it on as written, final slash included.
+const base = sitePath(site);
+// Astro's server-side code reads every environment variable through import.meta.env, so one
+// named BASE_URL (Vitest sets it for its tests' child processes; a CI may too) would win over
+// `base` in the pages while Astro's own files kept `base`. The variable is made the base itself.
+process.env.BASE_URL = base;
+
 export default defineConfig({
-  // The public address of the site, for canonical links, the sitemap, oEmbed and embed
-  // snippets; set SITE_URL when deploying. The same check as the build script's, so
-  // `astro dev` and a direct `astro build` refuse a bad value too.
-  site: siteUrlOrThrow(process.env),
+  site,
+  base,
   // BATIK_OUT_DIR lets tests and the benchmark build a second dataset beside dist/.
   outDir: process.env.BATIK_OUT_DIR ?? 'dist',
   trailingSlash: 'ignore',
@@ -56,12 +68,12 @@ export default defineConfig({
   },
   integrations: [
     // Embed pages are bare charts for other sites' iframes, not pages to find in a search.
-    sitemap({ filter: (page) => !EMBED_PREFIXES.some((prefix) => new URL(page).pathname.startsWith(prefix)) }),
+    sitemap({ filter: (page) => !EMBED_PREFIXES.some((prefix) => new URL(page).pathname.startsWith(withBase(prefix, base))) }),
     {
       // The _headers file for static hosts, generated from the site's sections.
       name: 'security-headers',
       hooks: {
-        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile(base)),
       },
     },
   ],

@@ -1,5 +1,6 @@
 import { siteEmbeds, type EmbedEntry } from '../charts/catalogue';
 import { CHART_CSS } from '../charts/render';
+import { siteAddress } from '../lib/base';
 import { buildDate } from '../lib/build-date';
 import { chartImageSvg, imageLayout, type ImageCaption } from '../lib/chart-image';
 import { oembed, svgSize, type EmbedDescription } from '../lib/embed';
@@ -44,7 +45,7 @@ export function imageCaption(entry: ChartEmbed, lang: Lang, site: URL): ImageCap
         : '';
   return {
     title: entry.chart.chart.title,
-    source: `${t('chart.source')}: Batik Kota, ${site.host}${cited}.`,
+    source: `${t('chart.source')}: Batik Kota, ${siteAddress(site)}${cited}.`,
     imprint: `${t('embed.imageDate', { date: formatPartialDate(buildDate(), lang)! })} · ${t('embed.licence')}`,
   };
 }

@@ -1,10 +1,12 @@
+import { withBase } from './base';
 import type { Lang } from './format';
 import { escapeXml } from './escape';
 
 /**
  * The forms a newsroom can copy for any embed — a responsive iframe, an AMP iframe, a static
  * image and oEmbed — built from one description of the embed. The host script and the message
- * it accepts are versioned: a change of shape gets a new file name.
+ * it accepts are versioned: a change of shape gets a new file name. The two scripts' paths are
+ * from the root of the site (public/embed/); they are served under its base.
  */
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
 /**
@@ -21,7 +23,7 @@ export const fallbackHeight = (contentHeight: number) => Math.round(contentHeigh
 /** The widest the iframe gets: the content and the embed page's margins. */
 export const embedWidth = (d: Pick<EmbedDescription, 'width'>) => d.width + 40;
 
-export const embedHref = (slug: string, lang: Lang) => `${lang === 'id' ? '' : '/en'}/embed/${slug}/`;
+export const embedHref = (slug: string, lang: Lang) => withBase(`${lang === 'id' ? '' : '/en'}/embed/${slug}/`);
 /** The slug of a city's profile card: /embed/profile-<city>/. Chart slugs never start with "profile-". */
 export const profileSlug = (cityId: string) => `profile-${cityId}`;
 
@@ -53,7 +55,7 @@ export interface EmbedDescription {
   moreText: string;
   /** Size of the PNG and SVG files in CSS pixels (the PNG is twice as large); null when there are none. */
   image: { width: number; height: number } | null;
-  /** Absolute address of the site, e.g. https://batik.example/. */
+  /** Absolute address of the site's home, e.g. https://batik.example/ or https://example.org/batik/ (siteRoot). */
   site: URL;
 }
 
@@ -65,7 +67,8 @@ export interface SnippetOptions {
 
 /** Which embed, and the site it is on: enough to address any of its files. */
 type EmbedAddress = Pick<EmbedDescription, 'slug' | 'lang' | 'site'>;
-const abs = (d: EmbedAddress, path: string) => new URL(path, d.site).href;
+/** `address` is already under the base (embedHref), so only the origin of `site` is taken from it. */
+const abs = (d: EmbedAddress, address: string) => new URL(address, d.site).href;
 /** The embed page's address; light needs no parameter, as it is the default. */
 export const embedUrl = (d: EmbedAddress, theme: EmbedTheme = 'light') => abs(d, embedHref(d.slug, d.lang)) + themeQuery(theme);
 export const themeQuery = (theme: EmbedTheme) => (theme === 'light' ? '' : `?theme=${theme}`);
@@ -89,7 +92,7 @@ export function iframeSnippet(d: EmbedDescription, o: SnippetOptions = {}): stri
   return (
     `<iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" width="${o.width ?? embedWidth(d)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
     `sandbox="${IFRAME_SANDBOX}" data-batik-embed></iframe>` +
-    `<script src="${escapeXml(abs(d, HOST_SCRIPT_PATH))}" async></script>`
+    `<script src="${escapeXml(abs(d, withBase(HOST_SCRIPT_PATH)))}" async></script>`
   );
 }
 

@@ -1,10 +1,11 @@
+import { withBase } from './base';
 import type { Lang } from './format';
 import type { MetricId } from './metrics';
 
 /**
- * Every page address, computed here once. Indonesian pages live at the root, English ones
- * under /en/ with English path words; `alternate` maps a page to the same page in the other
- * language.
+ * Every page address, computed here once. Indonesian pages live at the root of the site,
+ * English ones under /en/ with English path words. `pagePath` is a page's place in the site
+ * (and in the built folder); `href` is the address it is served at, under the site's base.
  */
 export type PageRef =
   | { page: 'home' | 'sources' | 'methodology' | 'data' | 'search' }
@@ -25,7 +26,7 @@ export const pairSlug = (a: string, b: string) => `${a}-${PAIR_SEPARATOR_WORD}-$
 /** The id of a chart's block on its page, where an embed's link back and an image's caption point. */
 export const chartAnchor = (slug: string) => `chart-${slug}`;
 
-export function href(ref: PageRef, lang: Lang): string {
+export function pagePath(ref: PageRef, lang: Lang): string {
   const prefix = lang === 'id' ? '/' : '/en/';
   const w = WORDS[lang];
   switch (ref.page) {
@@ -48,6 +49,9 @@ export function href(ref: PageRef, lang: Lang): string {
       return `${prefix}${w.compare}/${pairSlug(ref.a, ref.b)}/`;
   }
 }
+
+/** A page's address on the site, under its base: what every link to it carries. */
+export const href = (ref: PageRef, lang: Lang): string => withBase(pagePath(ref, lang));
 
 /** Every unordered pair of the given cities, in their order. */
 function allPairs<T>(cities: readonly T[]): [T, T][] {
@@ -73,8 +77,9 @@ export function cityPairs<T extends { id: string; province: string }>(cities: re
 }
 
 /**
- * The first path segment of every section of the site, per language: the security headers
- * give each its own rule, so embed pages never share a rule with the rest.
+ * The first path segment of every section of the site, per language, from the root of the
+ * site: the security headers give each its own rule (under the base: headersFile), so embed
+ * pages never share a rule with the rest.
  */
 export const sectionPrefixes = (lang: Lang): string[] => {
   const prefix = lang === 'id' ? '/' : '/en/';
@@ -83,12 +88,12 @@ export const sectionPrefixes = (lang: Lang): string[] => {
 
 /**
  * Where the build writes Pagefind's bundle (its script, WebAssembly and the index of each
- * language); only the search page loads from it.
+ * language), from the root of the site; only the search page loads from it.
  */
 export const SEARCH_BUNDLE = '/pagefind/';
 
 /** Where a downloadable data file is served. */
-export const dataFileHref = (name: string) => `/data/${name}`;
+export const dataFileHref = (name: string) => withBase(`/data/${name}`);
 
 /**
  * Where a table's Excel workbook is served: beside the data page of the language its column

@@ -1,4 +1,5 @@
-import { href, sectionPrefixes, SEARCH_BUNDLE } from './routes';
+import { withBase } from './base';
+import { pagePath, sectionPrefixes, SEARCH_BUNDLE } from './routes';
 
 /**
  * The security headers of the site, written once: a _headers file for static hosts
@@ -43,9 +44,10 @@ export const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy':
 export const EMBED_HEADERS: Record<string, string> = { 'Content-Security-Policy': EMBED_CSP };
 export const SEARCH_HEADERS: Record<string, string> = { 'Content-Security-Policy': SEARCH_CSP };
 
+/** Paths here are from the root of the site; headersFile puts the base in front of each. */
 export const EMBED_PREFIXES = ['/embed/', '/en/embed/'];
 /** The search page of each language: the only paths whose policy allows WebAssembly. */
-export const SEARCH_PREFIXES = [href({ page: 'search' }, 'id'), href({ page: 'search' }, 'en')];
+export const SEARCH_PREFIXES = [pagePath({ page: 'search' }, 'id'), pagePath({ page: 'search' }, 'en')];
 
 /**
  * Path patterns of the pages that refuse framing and get the pages' policy: the home pages,
@@ -59,12 +61,18 @@ export function pagePatterns(): string[] {
 const block = (pattern: string, headers: Record<string, string>) =>
   [pattern, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
 
-export function headersFile(): string {
+/**
+ * The _headers file for a site served under `base` ('/' at the root of a host): a host matches
+ * the patterns against the addresses it serves, so every pattern is under the base, the
+ * catch-all rule included (it covers the site's folder, not the rest of the host).
+ */
+export function headersFile(base: string): string {
+  const under = (pattern: string) => withBase(pattern, base);
   return [
     '# Generated at build time from src/lib/security-headers.ts.',
-    block('/*', COMMON_HEADERS),
-    ...EMBED_PREFIXES.map((p) => block(`${p}*`, EMBED_HEADERS)),
-    ...SEARCH_PREFIXES.map((p) => block(`${p}*`, SEARCH_HEADERS)),
-    ...pagePatterns().map((p) => block(p, PAGE_HEADERS)),
+    block(under('/*'), COMMON_HEADERS),
+    ...EMBED_PREFIXES.map((p) => block(under(`${p}*`), EMBED_HEADERS)),
+    ...SEARCH_PREFIXES.map((p) => block(under(`${p}*`), SEARCH_HEADERS)),
+    ...pagePatterns().map((p) => block(under(p), PAGE_HEADERS)),
   ].join('\n\n') + '\n';
 }

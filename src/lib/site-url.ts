@@ -10,13 +10,16 @@ export type SiteUrl =
   | { ok: true; url: string; isDefault: boolean }
   | { ok: false; message: string };
 
-const SHAPE = 'give the address of the root of the site, such as https://example.org';
+const SHAPE = 'give the address the site is published at, such as https://example.org or https://example.org/batik/';
 
 /**
  * Checks SITE_URL: unset gives the local default; set, it must be an absolute http: or https:
- * address with a host, no user name or password, no query or fragment, and (for now) no path.
- * The address is checked as written, not only as the URL parser reads it, since the parser
- * quietly repairs some mistakes (`http:example.org`, surrounding spaces, backslashes).
+ * address with a host, no user name or password, no query or fragment, and a path only of
+ * folders: the root of a host, or the folder the site is served under
+ * (`https://example.org/batik/`, which becomes Astro's `base`; see sitePath). The address is
+ * checked as written, not only as the URL parser reads it, since the parser quietly repairs
+ * some mistakes (`http:example.org`, surrounding spaces, backslashes, `/a/../b`). The address
+ * returned always ends in a slash, so that it names the folder.
  */
 export function checkSiteUrl(value: string | undefined): SiteUrl {
   if (value === undefined) return { ok: true, url: DEFAULT_SITE_URL, isDefault: true };
@@ -34,14 +37,22 @@ export function checkSiteUrl(value: string | undefined): SiteUrl {
   if (url.username !== '' || url.password !== '' || /^https?:\/\/[^/]*@/i.test(value))
     return refuse(`it carries a user name or password, which every page would publish; ${SHAPE}`);
   if (value.includes('?') || value.includes('#')) return refuse(`it has a query or a fragment; ${SHAPE}`);
-  // Every link on the site starts at the root (/kota/…), and canonical links, the sitemap and
-  // the embed snippets are resolved against the origin, so a path would be silently dropped.
-  if (url.pathname !== '/')
+  // The path goes into every address the site writes (astro.config.mjs makes it the base), so
+  // each folder must be a plain name: no empty folder (`//`), no `.` or `..` for the parser to
+  // resolve away, nothing it would percent-encode.
+  const path = /^https?:\/\/[^/]*(\/.*)?$/i.exec(value)?.[1] ?? '/';
+  if (!/^(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/.test(path))
     return refuse(
-      `the site cannot yet be served under a sub-path (${url.pathname}): every page links from the root, so canonical links, the sitemap and embed snippets would drop the path. Set SITE_URL to ${url.origin} and serve the site at the root of its host`,
+      `its path ${path} is not a folder of plain names (letters, digits and "-", "_", "~" or ".", not leading); ${SHAPE}`,
     );
-  return { ok: true, url: url.href, isDefault: false };
+  return { ok: true, url: url.href.endsWith('/') ? url.href : `${url.href}/`, isDefault: false };
 }
+
+/**
+ * The folder the site is served under, from a checked SITE_URL: '/' at the root of a host,
+ * '/batik/' for https://example.org/batik/. astro.config.mjs gives it to Astro as `base`.
+ */
+export const sitePath = (siteUrl: string): string => new URL(siteUrl).pathname;
 
 /**
  * Whether this build is for publishing: `npm run build:publish` (BATIK_PUBLISH=1), or a build

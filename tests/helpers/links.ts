@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withBase } from '../../src/lib/base';
 import { htmlFiles, pageAddress, resolves } from './dist';
 
 /**
@@ -10,6 +11,10 @@ import { htmlFiles, pageAddress, resolves } from './dist';
  * of class report-address),
  * which is given as published, http: included; no link may use another scheme (javascript:,
  * vbscript:, …), save mailto: links and data: images.
+ *
+ * A site built for a sub-path (SITE_URL=https://example.org/batik/, base '/batik/') is served
+ * with the built folder at that path: each page is read at its address under the base, and an
+ * internal address must stay under the base, where it is looked up in the folder.
  */
 
 export interface LinkReport {
@@ -53,7 +58,7 @@ export function siteOrigin(root: string): string | null {
   }
 }
 
-export function brokenLinks(root: string): LinkReport {
+export function brokenLinks(root: string, base = '/'): LinkReport {
   const problems: string[] = [];
   const own = siteOrigin(root);
   let checked = 0;
@@ -71,6 +76,7 @@ export function brokenLinks(root: string): LinkReport {
   };
   for (const file of htmlFiles(root)) {
     const address = pageAddress(root, file);
+    const served = withBase(address, base);
     const $ = load(readFileSync(file, 'utf8'));
     $(REFERENCES).each((_, el) => {
       const $el = $(el);
@@ -83,7 +89,8 @@ export function brokenLinks(root: string): LinkReport {
       }
       let scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1]?.toLowerCase();
       let local = target;
-      if (own && (scheme === 'http' || scheme === 'https') && URL.canParse(target) && new URL(target).origin === own) {
+      // The site's own absolute addresses are those under its folder; the rest of its host is another site.
+      if (own && (scheme === 'http' || scheme === 'https') && URL.canParse(target) && new URL(target).origin === own && new URL(target).pathname.startsWith(base)) {
         const url = new URL(target);
         local = `${url.pathname}${url.search}${url.hash}`;
         scheme = undefined;
@@ -107,14 +114,20 @@ export function brokenLinks(root: string): LinkReport {
         problems.push(`${address} → ${target} (scheme ${scheme}: is not allowed)`);
         return;
       }
-      const absolute = new URL(local, `http://site${address}`);
-      if (!resolves(root, absolute.pathname)) {
+      const absolute = new URL(local, `http://site${served}`);
+      if (!absolute.pathname.startsWith(base)) {
+        problems.push(`${address} → ${target} (outside the site's folder ${base})`);
+        return;
+      }
+      // The address in the built folder, from its root.
+      const inFolder = `/${absolute.pathname.slice(base.length)}`;
+      if (!resolves(root, inFolder)) {
         problems.push(`${address} → ${target} (no such file)`);
         return;
       }
       if (absolute.hash && absolute.hash !== '#') {
         // Anchors are checked in HTML targets only (a page, or a folder with its index).
-        const path = decodeURIComponent(absolute.pathname);
+        const path = decodeURIComponent(inFolder);
         const targetAddress = path.endsWith('/') || path.endsWith('.html') ? path : existsSync(join(root, path, 'index.html')) ? `${path}/` : null;
         if (!targetAddress) return;
         const anchor = decodeURIComponent(absolute.hash.slice(1));

@@ -4,7 +4,7 @@ import { COMMON_HEADERS, EMBED_CSP, headersFile, PAGE_CSP, SEARCH_CSP } from '..
 import { headersFor, parseHeadersFile } from '../helpers/serve';
 
 describe('security headers', () => {
-  const rules = parseHeadersFile(headersFile());
+  const rules = parseHeadersFile(headersFile('/'));
 
   it('let embed pages be framed and no other page', () => {
     for (const path of ['/embed/headline/', '/en/embed/timeline-blitar/']) {
@@ -57,6 +57,17 @@ describe('security headers', () => {
       expect(csp).not.toMatch(/frame-src|child-src/);
     }
     expect(EMBED_CSP).toContain('frame-ancestors *');
+  });
+
+  it('are all under the base for a site served under a sub-path, and the same rules', () => {
+    const under = parseHeadersFile(headersFile('/batik/'));
+    expect(under.map((r) => r.pattern)).toEqual(rules.map((r) => `/batik${r.pattern}`));
+    expect(under.map((r) => r.headers)).toEqual(rules.map((r) => r.headers));
+    expect(headersFor(under, '/batik/embed/headline/').headers.get('content-security-policy')).toBe(EMBED_CSP);
+    expect(headersFor(under, '/batik/en/search/').headers.get('content-security-policy')).toBe(SEARCH_CSP);
+    expect(headersFor(under, '/batik/kota/blitar/').headers.get('content-security-policy')).toBe(PAGE_CSP);
+    // The rest of the host is not the site's to set headers for.
+    expect(headersFor(under, '/kota/blitar/').headers.size).toBe(0);
   });
 
   it('are documented for nginx word for word', () => {

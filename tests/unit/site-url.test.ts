@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBuildSiteUrl, checkSiteUrl, DEFAULT_SITE_URL, siteUrlOrThrow } from '../../src/lib/site-url';
+import { checkBuildSiteUrl, checkSiteUrl, DEFAULT_SITE_URL, sitePath, siteUrlOrThrow } from '../../src/lib/site-url';
 
 describe('checkSiteUrl', () => {
   it('gives the local default, marked as such, when SITE_URL is not set', () => {
@@ -15,6 +15,12 @@ describe('checkSiteUrl', () => {
     ['http://localhost:4321', 'http://localhost:4321/'],
     ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/'],
     ['https://[::1]:8443/', 'https://[::1]:8443/'],
+    // A sub-path: the folder the site is served under, always with its final slash.
+    ['https://example.org/batik/', 'https://example.org/batik/'],
+    ['https://example.org/batik', 'https://example.org/batik/'],
+    ['https://user.github.io/batik-kota/', 'https://user.github.io/batik-kota/'],
+    ['https://example.org/data/batik_v2/', 'https://example.org/data/batik_v2/'],
+    ['HTTPS://Example.ORG/Batik', 'https://example.org/Batik/'],
   ])('accepts %s as %s', (value, url) => {
     expect(checkSiteUrl(value)).toEqual({ ok: true, url, isDefault: false });
   });
@@ -39,9 +45,15 @@ describe('checkSiteUrl', () => {
     ['https://example.org/?utm=1', 'query or a fragment'],
     ['https://example.org?', 'query or a fragment'],
     ['https://example.org/#top', 'query or a fragment'],
-    ['https://example.org/batik/', 'sub-path (/batik/)'],
-    ['https://example.org/batik', 'sub-path (/batik)'],
-    ['https://example.org//', 'sub-path'],
+    ['https://example.org/batik/?x=1', 'query or a fragment'],
+    ['https://example.org//', 'its path // is not a folder of plain names'],
+    ['https://example.org/batik//kota/', 'its path /batik//kota/ is not a folder of plain names'],
+    ['https://example.org/a/../batik/', 'its path /a/../batik/ is not a folder of plain names'],
+    ['https://example.org/./batik/', 'not a folder of plain names'],
+    ['https://example.org/.batik/', 'not a folder of plain names'],
+    ['https://example.org/bat%20ik/', 'not a folder of plain names'],
+    ['https://example.org/batík/', 'not a folder of plain names'],
+    ['https://example.org/batik;x/', 'not a folder of plain names'],
     ['', 'set but empty'],
   ])('refuses %j, naming SITE_URL, the value and the reason', (value, reason) => {
     const checked = checkSiteUrl(value);
@@ -52,9 +64,23 @@ describe('checkSiteUrl', () => {
     expect(checked.message.split('\n')).toHaveLength(1);
   });
 
-  it('tells how to fix a sub-path: the origin, served at the root', () => {
-    const checked = checkSiteUrl('https://example.org/batik/');
-    expect(checked.ok || checked.message).toMatch(/cannot yet be served under a sub-path.*Set SITE_URL to https:\/\/example\.org and serve the site at the root/);
+  it('tells what an address may look like, a sub-path included', () => {
+    const checked = checkSiteUrl('https://example.org/a/../batik/');
+    expect(checked.ok || checked.message).toContain('such as https://example.org or https://example.org/batik/');
+  });
+});
+
+describe('sitePath (the base astro.config.mjs gives Astro)', () => {
+  it.each([
+    [undefined, '/'],
+    ['https://example.org', '/'],
+    ['https://example.org/batik/', '/batik/'],
+    ['https://example.org/batik', '/batik/'],
+    ['https://example.org/data/batik/', '/data/batik/'],
+  ])('of SITE_URL %s is %s', (value, base) => {
+    const checked = checkSiteUrl(value);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(sitePath(checked.url)).toBe(base);
   });
 });
 
@@ -62,6 +88,7 @@ describe('siteUrlOrThrow (astro.config.mjs)', () => {
   it('returns the checked address, or throws the same message', () => {
     expect(siteUrlOrThrow({})).toBe(DEFAULT_SITE_URL);
     expect(siteUrlOrThrow({ SITE_URL: 'https://example.org' })).toBe('https://example.org/');
+    expect(siteUrlOrThrow({ SITE_URL: 'https://example.org/batik' })).toBe('https://example.org/batik/');
     expect(() => siteUrlOrThrow({ SITE_URL: 'javascript:alert(1)' })).toThrow('SITE_URL is "javascript:alert(1)": it is not an absolute http: or https: address');
   });
 });

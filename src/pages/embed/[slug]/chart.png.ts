@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { embedFile, embedPaths } from '../../../components/embeds';
+import { siteRoot } from '../../../lib/base';
 
 export const getStaticPaths = () => embedPaths('id');
-export const GET: APIRoute = ({ params, site }) => embedFile('png', 'id', params.slug!, new URL('/', site));
+export const GET: APIRoute = ({ params, site }) => embedFile('png', 'id', params.slug!, siteRoot(site));

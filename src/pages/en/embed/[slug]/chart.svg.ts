@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { embedFile, embedPaths } from '../../../../components/embeds';
+import { siteRoot } from '../../../../lib/base';
 
 export const getStaticPaths = () => embedPaths('en');
-export const GET: APIRoute = ({ params, site }) => embedFile('svg', 'en', params.slug!, new URL('/', site));
+export const GET: APIRoute = ({ params, site }) => embedFile('svg', 'en', params.slug!, siteRoot(site));
