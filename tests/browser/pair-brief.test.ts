@@ -4,6 +4,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { href, pairOrderAnchor } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
+import { axeViolations, describeViolations } from '../helpers/axe';
 import { CONTEXT, servedSite } from '../helpers/browser';
 
 /**
@@ -116,6 +117,29 @@ describe('the reader’s own city first', () => {
       expect(new URL(page.url()).hash).toBe(`#${pairOrderAnchor(brief!.second, brief!.lang)}`);
       await page.locator('a[data-order-switch]:visible').click();
       expect(await shownOrder(page)).toEqual([brief!.first, brief!.second]);
+    });
+  });
+
+  it('the brief with the other city first passes axe', async () => {
+    const reversed = briefs.find((b) => b.address.includes('#'))!;
+    await open(reversed.address, CONTEXT, async (page) => {
+      expect(describeViolations(reversed.address, await axeViolations(page))).toEqual([]);
+    });
+  });
+
+  it('the pair composer keeps the reader’s order and links to the brief in it', async () => {
+    await open(href({ page: 'home' }, brief!.lang), CONTEXT, async (page) => {
+      const composer = page.locator('[data-pair-composer]');
+      await composer.waitFor();
+      await composer.locator('select[name="a"]').selectOption(brief!.second);
+      await composer.locator('select[name="b"]').selectOption(brief!.first);
+      const heads = await composer.locator('thead th').allTextContents();
+      const names = siteModel().dataset.cities.filter((c) => [brief!.first, brief!.second].includes(c.id));
+      expect(heads.slice(1), 'the reader’s first city first').toEqual([brief!.second, brief!.first].map((id) => names.find((c) => c.id === id)!.name));
+      await composer.locator('[data-output] a').click();
+      await page.waitForURL((url) => url.pathname === brief!.address);
+      expect(new URL(page.url()).hash).toBe(`#${pairOrderAnchor(brief!.second, brief!.lang)}`);
+      expect(await shownOrder(page)).toEqual([brief!.second, brief!.first]);
     });
   });
 
