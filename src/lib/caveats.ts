@@ -1,4 +1,5 @@
-import type { QualityFlag } from './dataset';
+import { recordKey, type Dataset, type QualityFlag } from './dataset';
+import type { Metric, MetricValue } from './metrics';
 
 /**
  * Which flags keep a figure from being stated as fact. A funding line ("Rp 30.000.000,
@@ -18,4 +19,15 @@ export const RECORD_CONTRADICTIONS: readonly QualityFlag['type'][] = ['self_cont
  */
 export function fundingCaveats(flags: readonly QualityFlag[]): QualityFlag[] {
   return flags.filter((f) => f.field === 'funding' || (f.field === null && RECORD_CONTRADICTIONS.includes(f.type)));
+}
+
+/**
+ * The caveats of one metric's value: the flags on each record summed that concern the whole
+ * record or a field the metric reads. The metric page lists them under its figures and the
+ * two-city brief names them beside each number.
+ */
+export function figureCaveats(dataset: Dataset, metric: Metric, value: MetricValue): QualityFlag[] {
+  return value.records.flatMap((r) =>
+    (dataset.flagsByRecord.get(recordKey(dataset.eventById.has(r) ? 'event' : 'facility', r)) ?? []).filter((f) => f.field === null || metric.fields.includes(f.field)),
+  );
 }

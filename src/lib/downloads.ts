@@ -747,8 +747,11 @@ export interface PackageInfo {
   homepage: string;
 }
 
-/** The version of the downloads' contract (columns, files, encoding); see data/CHANGELOG.md. */
-const DATA_PACKAGE_VERSION = '2.1.0';
+/**
+ * The version of the downloads' contract (columns, files, encoding); see data/CHANGELOG.md. The
+ * two-city brief prints it, so a printed page can be matched with the downloads it came from.
+ */
+export const DATA_PACKAGE_VERSION = '2.1.0';
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {

@@ -23,6 +23,13 @@ export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
 /** The word between two city ids in a comparison's address; city ids may not contain it (schema.ts). */
 export const PAIR_SEPARATOR_WORD = 'vs';
 export const pairSlug = (a: string, b: string) => `${a}-${PAIR_SEPARATOR_WORD}-${b}`;
+/**
+ * The fragment of a two-city page that shows the given city first. A pair has one page, in the
+ * cities' order (building both orders would double the pair pages at national scale); the page
+ * holds its brief in both orders and shows the one its fragment targets, so "own city first"
+ * works without JavaScript, in print, and as an address to bookmark.
+ */
+export const pairOrderAnchor = (first: string, lang: Lang) => `${lang === 'id' ? 'urutan' : 'order'}-${first}`;
 /** The id of a chart's block on its page, where an embed's link back and an image's caption point. */
 export const chartAnchor = (slug: string) => `chart-${slug}`;
 

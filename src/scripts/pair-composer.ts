@@ -7,6 +7,8 @@ interface Config {
   summary: string;
   /** The comparison page's address with CITY_A and CITY_B standing for the two ids (which are lower case). */
   pairHref: string;
+  /** The fragment that shows a pair page with CITY_FIRST first. */
+  orderAnchor: string;
   allPairsLimit: number;
   metrics: { id: string; label: string }[];
   notReported: string;
@@ -31,12 +33,14 @@ export function enhancePairComposer(root: Document): void {
           return node;
         };
         const render = () => {
-          const chosen = selects.map((s) => byId.get(s.value)).filter((x) => x !== undefined);
-          if (chosen.length !== 2) return;
-          const [a, b] = chosen[0]!.index <= chosen[1]!.index ? chosen : [chosen[1]!, chosen[0]!];
+          // The table keeps the reader's order (their own city first); a pair's page is in the
+          // summary's order, and its fragment puts the reader's first city first there too.
+          const [a, b] = selects.map((s) => byId.get(s.value));
+          if (!a || !b) return;
+          const [pageA, pageB] = a.index <= b.index ? [a, b] : [b, a];
           const table = el('table');
           const head = table.createTHead().insertRow();
-          for (const text of [config.metricHeading, String(a!.row.name), String(b!.row.name)]) {
+          for (const text of [config.metricHeading, String(a.row.name), String(b.row.name)]) {
             const th = el('th', text);
             th.scope = 'col';
             head.append(th);
@@ -47,16 +51,17 @@ export function enhancePairComposer(root: Document): void {
             const th = el('th', m.label);
             th.scope = 'row';
             tr.append(th);
-            for (const side of [a!, b!]) {
+            for (const side of [a, b]) {
               const v = side.row[m.id];
               tr.append(el('td', typeof v === 'number' ? format.format(v) : config.notReported));
             }
           }
           output.replaceChildren(table);
-          const samePage = rows.length <= config.allPairsLimit || a!.row.province === b!.row.province;
+          const samePage = rows.length <= config.allPairsLimit || a.row.province === b.row.province;
           if (samePage && a !== b) {
             const link = el('a', config.pairPage);
-            link.href = config.pairHref.replace('CITY_A', encodeURIComponent(String(a!.row.city))).replace('CITY_B', encodeURIComponent(String(b!.row.city)));
+            const fragment = pageA === a ? '' : `#${config.orderAnchor.replace('CITY_FIRST', encodeURIComponent(String(a.row.city)))}`;
+            link.href = config.pairHref.replace('CITY_A', encodeURIComponent(String(pageA.row.city))).replace('CITY_B', encodeURIComponent(String(pageB.row.city))) + fragment;
             const p = el('p');
             p.append(link);
             output.append(p);
