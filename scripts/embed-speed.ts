@@ -1,7 +1,7 @@
 /**
  * `npm run embed-speed`: how soon an embed's chart is on screen for a reader on a slow phone
  * network. Serves the built site (dist/, or --dist <folder>) with its own `_headers`, as the
- * browser tests do, and opens each kind of embed page — the chart embed the budgets name and a
+ * browser tests do, gzip-compressed as a static host sends it, and opens each kind of embed page — the chart embed the budgets name and a
  * city's profile card — in Debian's Chromium (CHROME_PATH, or /usr/bin/chromium) under
  * Lighthouse's "slow 4G" profile, applied through the DevTools protocol: the connection's
  * round trip as each request's latency, its download and upload rates, and the CPU slowed
@@ -133,7 +133,7 @@ const median = (xs: number[]) => {
 };
 const ms = (n: number) => `${Math.round(n)} ms`;
 
-const server = await serve(values.dist);
+const server = await serve(values.dist, { gzip: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const above: string[] = [];
 try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync, gzipSync } from 'node:zlib';
@@ -14,7 +15,7 @@ import { siteModel } from '../../src/lib/site';
 import { BUILDER_UI, BUILDER_UI_SEPARATOR } from '../../src/scripts/embed-builder-ui';
 import budgets from '../budgets.json';
 import { htmlFiles, pageAddress, page } from '../helpers/dist';
-import { headerPolicyProblems, parseHeadersFile } from '../helpers/serve';
+import { headerPolicyProblems, headersFor, parseHeadersFile } from '../helpers/serve';
 
 /**
  * Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed,
@@ -310,6 +311,38 @@ describe('oEmbed discovery and robots', () => {
       const robots = page(dist, address)('meta[name="robots"]').map((_, el) => page(dist, address)(el).attr('content')).get();
       expect(robots, address).toEqual(isEmbed(address) ? ['noindex, indexifembedded'] : []);
     }
+  });
+});
+
+describe("an embed page's first paint", () => {
+  const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+  /** The CSP hash source of a text, computed here apart from the site's own code. */
+  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`;
+  const styleSources = (address: string) => {
+    const csp = headersFor(rules, address).headers.get('content-security-policy') ?? '';
+    return (/(?:^|;)\s*style-src ([^;]+)/.exec(csp)?.[1] ?? '').trim().split(/\s+/);
+  };
+
+  it('needs one response: its one stylesheet is inline, allowed by its hash in the policy it is served with, and its script waits', () => {
+    const carried = new Set<string>();
+    for (const { lang, embed } of all) {
+      const address = embedHref(embed.slug, lang);
+      const $ = page(dist, address);
+      expect($('link[rel="stylesheet"], link[rel="preload"], link[rel="modulepreload"]'), address).toHaveLength(0);
+      expect($('style'), address).toHaveLength(1);
+      const hash = sha256($('style').text());
+      expect(styleSources(address), address).toContain(hash);
+      carried.add(hash);
+      // A style attribute would be refused (a hash allows a <style> element only), and an inline script too.
+      expect($('[style]'), address).toHaveLength(0);
+      $('script').each((_, el) => {
+        expect($(el).attr('src'), address).toBeDefined();
+        expect($(el).is('[defer], [async]'), `${address} ${$(el).attr('src')} blocks the parser`).toBe(true);
+      });
+    }
+    // The policy allows the texts the pages carry and nothing else: only hashes, every one in use.
+    expect(new Set(styleSources('/embed/any/'))).toEqual(carried);
+    expect(new Set(styleSources('/en/embed/any/'))).toEqual(carried);
   });
 });
 
