@@ -9,9 +9,13 @@ import { escapeXml } from './escape';
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
 /**
  * The embed page's own script: applies ?theme=dark|auto and posts the content's height to the
- * parent whenever it changes, in two shapes: {type: "batik-kota:height", version: 1, height}
- * for our host script, and {sentinel: "amp", type: "embed-size", height} for an AMP page's
- * <amp-iframe resizable>. A classic script, not a module: inside a sandboxed iframe the page
+ * parent whenever it changes. The theme goes on the root as the one in effect (data-theme
+ * "dark", or "light" as built), which the stylesheet keys its one dark palette off: for "auto"
+ * the script follows the reader's prefers-color-scheme, as it changes (through addListener,
+ * deprecated but, unlike addEventListener on a media query, in every browser, Safari before 14
+ * included). The script is served as written, so its comments are few. The height goes in two
+ * shapes: {type: "batik-kota:height", version: 1, height} for our host script, and
+ * {sentinel: "amp", type: "embed-size", height} for an AMP page's <amp-iframe resizable>. A classic script, not a module: inside a sandboxed iframe the page
  * has an opaque origin, and a module script would need CORS headers from every host.
  */
 export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';

@@ -307,8 +307,8 @@ describe('themes', () => {
       await article.locator('iframe').scrollIntoViewIfNeeded();
       const frame = await (await article.locator('iframe').elementHandle())!.contentFrame();
       await frame!.waitForLoadState('load');
-      // The frame script has run (or there is none): the root carries the theme it settled on.
-      const root = theme === 'dark' || theme === 'auto' ? theme : 'light';
+      // The frame script has run (or there is none): the root carries the theme in effect.
+      const root = theme === 'dark' || (theme === 'auto' && scheme === 'dark') ? 'dark' : 'light';
       if (javaScriptEnabled) await frame!.waitForFunction((t) => document.documentElement.dataset.theme === t, root);
       return await frame!.evaluate(() => getComputedStyle(document.body).backgroundColor);
     } finally {
@@ -331,6 +331,27 @@ describe('themes', () => {
   it('follows the reader with ?theme=auto', async () => {
     expect(await embedBackground('dark', 'auto')).toBe(DARK);
     expect(await embedBackground('light', 'auto')).toBe(LIGHT);
+  });
+
+  it('with ?theme=auto, changes as the reader changes their setting', async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 768, height: 900 } });
+    try {
+      const article = await context.newPage();
+      await article.goto(`${hostOrigin}/?chart=headline&theme=auto`);
+      await article.locator('iframe').scrollIntoViewIfNeeded();
+      const frame = (await (await article.locator('iframe').elementHandle())!.contentFrame())!;
+      await frame.waitForLoadState('load');
+      const background = () => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await background()).toBe(LIGHT);
+      await article.emulateMedia({ colorScheme: 'dark' });
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      expect(await background()).toBe(DARK);
+      await article.emulateMedia({ colorScheme: 'light' });
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      expect(await background()).toBe(LIGHT);
+    } finally {
+      await context.close();
+    }
   });
 
   it('?theme=light is light, and an unknown theme leaves it light', async () => {

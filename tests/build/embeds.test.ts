@@ -287,9 +287,23 @@ describe('the embed pages\' theme', () => {
   it('is light as built: the root says so, and the frame script switches it only for ?theme=dark or auto', () => {
     for (const { lang, embed } of all) expect(page(dist, embedHref(embed.slug, lang))('html').attr('data-theme')).toBe('light');
     const frame = readFileSync(join(dist, 'embed/frame-v1.js'), 'utf8');
-    expect(frame).toMatch(/theme === 'dark' \|\| theme === 'auto'/);
+    expect(frame).toContain("theme === 'dark'");
+    expect(frame).toContain("theme === 'auto' && window.matchMedia");
     expect(frame).toContain("type: 'batik-kota:height', version: 1");
     expect(frame).toContain("sentinel: 'amp', type: 'embed-size'");
+  });
+
+  it('has its dark palette written once, under one selector, and no light-dark() of its own', () => {
+    for (const { lang, embed } of all) {
+      const address = embedHref(embed.slug, lang);
+      const css = page(dist, address)('style').text();
+      // Each colour is set twice, light and dark, and the dark ones only under the root's data-theme.
+      for (const property of ['--bg', '--fg', '--muted', '--link', '--rule']) expect(css.split(`${property}:`), `${address} ${property}`).toHaveLength(3);
+      expect(css, address).not.toContain('prefers-color-scheme');
+      expect(css.match(/:root\[data-theme=[^\]]*\]/g), address).toEqual([":root[data-theme='dark']"]);
+      // The charts' neutrals use light-dark() behind @supports (their light colours are the fallback); the embed's own colours do not.
+      expect(css.split('@supports')[0], address).not.toContain('light-dark(');
+    }
   });
 });
 
