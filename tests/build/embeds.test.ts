@@ -165,7 +165,8 @@ describe.each(entries.map(({ lang, entry, embed }) => [`${embedHref(entry.slug, 
     const amp = load(snippetOn($, entry.slug, 'amp'))('amp-iframe');
     expect(amp.attr('src')).toBe(embedUrl(d));
     expect(new URL(amp.attr('src')!).origin).toBe(SITE.origin);
-    expect([amp.attr('width'), amp.attr('height'), amp.attr('layout')]).toEqual([String(embedWidth(d)), String(fallbackHeight(d.height)), 'responsive']);
+    // As wide as the column, at the fallback height until the content asks AMP for its own.
+    expect([amp.attr('width'), amp.attr('height'), amp.attr('layout')]).toEqual([undefined, String(fallbackHeight(d.height)), 'fixed-height']);
     expect(amp.attr('sandbox')!.split(' ')).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-popups']));
     expect(amp.attr('resizable')).toBe('');
     expect(amp.children('[overflow]')).toHaveLength(1);
@@ -242,6 +243,13 @@ describe('the embed builder', () => {
           if (d.image) expect(tailorSnippet(imageSnippet(d), embedUrl(d), o)).toBe(imageSnippet(d, o));
         }
     }
+  });
+
+  it('caps the iframe only at a width the journalist chose', () => {
+    const d = describeEmbed(all[0]!.embed, all[0]!.lang, site);
+    expect(load(iframeSnippet(d))('iframe').attr('data-batik-max-width')).toBeUndefined();
+    const chosen = load(iframeSnippet(d, { width: 480 }))('iframe');
+    expect([chosen.attr('width'), chosen.attr('data-batik-max-width')]).toEqual(['480', '480']);
   });
 
   it('themes only the address of the embed page, and only light leaves it bare', () => {
