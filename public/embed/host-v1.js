@@ -1,5 +1,6 @@
 /*! Batik Kota embed host script v1. Sizes Batik Kota iframes (data-batik-embed): as wide as
- * the column up to their width attribute, and as tall as their content.
+ * the column (at most data-batik-max-width, where the newsroom chose a width), and as tall as
+ * their content.
  * It accepts a message only from one of those iframes' own windows (event.source), only of the
  * shape {type: "batik-kota:height", version: 1, height: <number>}, and only a finite height,
  * clamped to 120–4000 px. It never reads or follows an address from a message. */
@@ -12,11 +13,12 @@
   // The size is set through the CSSOM, not a style attribute in the snippet: a host page whose
   // Content-Security-Policy forbids inline styles refuses style attributes in its markup, but
   // not styles set from a script it allows. Without this script the iframe keeps its width and
-  // height attributes.
+  // height attributes. The width attribute is only that fallback: the chart inside picks its wide
+  // or narrow layout by the width it is given (a container query), so it fills any column.
   function fit(frame) {
-    var width = parseInt(frame.getAttribute('width'), 10);
+    var max = parseInt(frame.getAttribute('data-batik-max-width'), 10);
     frame.style.width = '100%';
-    if (width > 0) frame.style.maxWidth = width + 'px';
+    if (max > 0) frame.style.maxWidth = max + 'px';
     frame.style.border = '0';
   }
   function fitAll() {

@@ -11,10 +11,15 @@ import { escapeXml } from './escape';
 export const HOST_SCRIPT_PATH = '/embed/host-v1.js';
 /**
  * The embed page's own script: applies ?theme=dark|auto and posts the content's height to the
- * parent whenever it changes, in two shapes: {type: "batik-kota:height", version: 1, height}
- * for our host script, and {sentinel: "amp", type: "embed-size", height} for an AMP page's
- * <amp-iframe resizable>. A classic script, not a module: inside a sandboxed iframe the page
- * has an opaque origin, and a module script would need CORS headers from every host.
+ * parent whenever it changes. The theme goes on the root as the one in effect (data-theme
+ * "dark", or "light" as built), which the stylesheet keys its one dark palette off: for "auto"
+ * the script follows the reader's prefers-color-scheme, as it changes (through addListener,
+ * deprecated but, unlike addEventListener on a media query, in every browser, Safari before 14
+ * included). The script is served as written, so its comments are few. The height goes in two
+ * shapes: {type: "batik-kota:height", version: 1, height} for our host script, and
+ * {sentinel: "amp", type: "embed-size", height} for an AMP page's <amp-iframe resizable>. A
+ * classic script, not a module: inside a sandboxed iframe the page has an opaque origin, and a
+ * module script would need CORS headers from every host.
  */
 export const FRAME_SCRIPT_PATH = '/embed/frame-v1.js';
 /** The iframe height when the host script does not run (no JavaScript, or stripped by a CMS). */
@@ -82,16 +87,18 @@ const IFRAME_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbo
 /**
  * The snippets carry no style attribute: a host page whose Content-Security-Policy forbids
  * inline styles (style-src without 'unsafe-inline') would refuse it. The iframe states its
- * size in attributes — its widest (the content's full width, or the width chosen in the
- * builder) and the fallback height, as the oEmbed JSON does — and the host script makes it
- * as wide as the column up to that width, borderless and as tall as its content, through the
- * CSSOM, which such a policy allows. Without the host script the iframe keeps those
- * attributes (and the browser's default border).
+ * size in attributes for when the host script does not run — the content's full width (or the
+ * width chosen in the builder) and the fallback height, as the oEmbed JSON does — and the host
+ * script makes it as wide as the column, borderless and as tall as its content, through the
+ * CSSOM, which such a policy allows; the chart inside takes its wide or narrow layout from the
+ * width it gets. A width chosen in the builder is also the most the script makes it
+ * (data-batik-max-width). Without the host script the iframe keeps its attributes (and the
+ * browser's default border).
  */
 export function iframeSnippet(d: EmbedDescription, o: SnippetOptions = {}): string {
   return (
     `<iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" width="${o.width ?? embedWidth(d)}" height="${fallbackHeight(d.height)}" loading="lazy" ` +
-    `sandbox="${IFRAME_SANDBOX}" data-batik-embed></iframe>` +
+    `sandbox="${IFRAME_SANDBOX}"${o.width === undefined ? '' : ` data-batik-max-width="${o.width}"`} data-batik-embed></iframe>` +
     `<script src="${escapeXml(abs(d, withBase(HOST_SCRIPT_PATH)))}" async></script>`
   );
 }
@@ -102,15 +109,17 @@ export function iframeSnippet(d: EmbedDescription, o: SnippetOptions = {}): stri
  * AMP requires `resizable` with an `overflow` child (the button the reader taps when the
  * runtime will not resize on its own, e.g. while the frame is on screen), an https address on
  * another origin than the AMP page's when the sandbox has allow-same-origin, and the frame
- * 600 px or 75% of the viewport below the top of the page. layout="responsive" makes it as
- * wide as the column, so the width choice does not apply; width and height give its first
- * proportions; AMP draws no border unless frameborder says so. allow-same-origin is AMP's
+ * 600 px or 75% of the viewport below the top of the page. layout="fixed-height" (with no width)
+ * makes it as wide as the column at the fallback height until the content asks for its own, so
+ * the width choice does not apply; a responsive layout would keep the full width's proportions
+ * and start a narrow column's frame far too short, as a chart grows taller, not shorter, when
+ * narrow. AMP draws no border unless frameborder says so. allow-same-origin is AMP's
  * usual sandbox; our embed pages set no cookies and read no storage.
  * allow-popups-to-escape-sandbox lets the link back open a normal tab.
  */
 export function ampSnippet(d: EmbedDescription, o: SnippetOptions = {}): string {
   return (
-    `<amp-iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" width="${embedWidth(d)}" height="${fallbackHeight(d.height)}" layout="responsive" ` +
+    `<amp-iframe src="${escapeXml(embedUrl(d, o.theme))}" title="${escapeXml(d.title)}" height="${fallbackHeight(d.height)}" layout="fixed-height" ` +
     `sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" resizable>` +
     `<div overflow tabindex="0" role="button">${escapeXml(d.moreText)}</div></amp-iframe>`
   );
@@ -168,16 +177,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * A snippet as built (light, full width), re-addressed for a theme and a width: what the
  * builder in the embed panel does as the journalist chooses, without knowing how the snippet
  * was made. `page` is the embed page's address (embedUrl, light). The theme changes the
- * address of the embed page wherever the snippet frames it; the width is the iframe's widest,
- * and the image's width with its height in proportion. The AMP snippet keeps its width, since
- * AMP's responsive layout fills the column. iframeSnippet(d, o) equals
+ * address of the embed page wherever the snippet frames it; the width is the iframe's widest
+ * (its width attribute and data-batik-max-width), and the image's width with its height in
+ * proportion. The AMP snippet has no width: it fills the column. iframeSnippet(d, o) equals
  * tailorSnippet(iframeSnippet(d), embedUrl(d), o), and so for each snippet (a test checks it).
  */
 export function tailorSnippet(snippet: string, page: string, o: SnippetOptions): string {
   let s = snippet.replace(new RegExp(`( src=")${escapeRegExp(escapeXml(page))}(?:\\?theme=\\w+)?"`), (_, attr: string) => `${attr}${escapeXml(page + themeQuery(o.theme ?? 'light'))}"`);
   const width = o.width;
   if (width === undefined) return s;
-  if (s.startsWith('<iframe ')) s = s.replace(/ width="\d+"/, ` width="${width}"`);
+  if (s.startsWith('<iframe ')) s = s.replace(/ width="\d+"/, ` width="${width}"`).replace(' data-batik-embed>', ` data-batik-max-width="${width}" data-batik-embed>`);
   else if (s.startsWith('<figure>'))
     s = s.replace(/ width="(\d+)" height="(\d+)"/, (_, w: string, h: string) => ` width="${width}" height="${Math.round((Number(h) * width) / Number(w))}"`);
   return s;

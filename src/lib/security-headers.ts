@@ -1,3 +1,4 @@
+import { EMBED_STYLE_HASHES } from '../styles/embed-style';
 import { withBase } from './base';
 import { pagePath, sectionPrefixes, SEARCH_BUNDLE } from './routes';
 
@@ -17,9 +18,15 @@ import { pagePath, sectionPrefixes, SEARCH_BUNDLE } from './routes';
  * navigation response's adherence to X-Frame-Options"; CSP Level 2 and 3, "frame-ancestors
  * and X-Frame-Options"), and theirs says frame-ancestors *. A browser test frames both.
  */
-const BASE = ["script-src 'self'", "style-src 'self'", "img-src 'self' data:", "object-src 'none'"];
-export const PAGE_CSP = ["default-src 'self'", ...BASE, "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
-export const EMBED_CSP = ["default-src 'none'", ...BASE, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+const SCRIPTS = "script-src 'self'";
+const IMAGES_AND_PLUGINS = ["img-src 'self' data:", "object-src 'none'"];
+export const PAGE_CSP = ["default-src 'self'", SCRIPTS, "style-src 'self'", ...IMAGES_AND_PLUGINS, "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+/**
+ * Embed pages carry their one stylesheet inline, so that they paint after one response (see
+ * src/styles/embed-style.ts): their style-src allows exactly that text, by its hash, and no
+ * stylesheet file, no other <style> and no style attribute.
+ */
+export const EMBED_CSP = ["default-src 'none'", SCRIPTS, `style-src ${EMBED_STYLE_HASHES.join(' ')}`, ...IMAGES_AND_PLUGINS, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
 /**
  * The search pages' policy: the pages' policy, and WebAssembly. Pagefind's search engine is
  * WebAssembly, and under a script-src without 'wasm-unsafe-eval' the browser refuses to compile

@@ -2,9 +2,9 @@ import type { UiKey } from '../i18n';
 
 /**
  * The embed builder's words, in this order, in an embed panel's data-ui attribute, joined by
- * "|" (EmbedPanel.astro fills in the full width; the builder puts the panel's data-title in
- * place of {title}). They travel with the panel, in its page's language, rather than with the
- * builder, which is the same file for both languages.
+ * "|" (the builder puts the panel's data-title in place of {title}). They travel with the
+ * panel, in its page's language, rather than with the builder, which is the same file for both
+ * languages.
  */
 export const BUILDER_UI = [
   'embed.width',

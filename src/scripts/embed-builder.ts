@@ -103,7 +103,8 @@ export function enhanceEmbedPanel(panel: HTMLElement): void {
     // The preview frames the embed page on the site the reader is on (the snippets name the published site).
     const address = new URL(src).pathname + themeQuery(theme);
     if (frame.getAttribute('src') !== address) frame.src = address;
-    frame.style.maxWidth = `${width ?? fullWidth}px`;
+    // As the host script sizes the iframe: the column's width, or at most the width chosen.
+    frame.style.maxWidth = width ? `${width}px` : '';
   };
   options.addEventListener('change', update);
   update();

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SCALE, WIDE } from '../../src/charts/layout';
 import { describeEmbed, embedEntry } from '../../src/components/embeds';
-import { ampSnippet, iframeSnippet, imageSnippet } from '../../src/lib/embed';
+import { ampSnippet, iframeSnippet, imageSnippet, tailorSnippet, type EmbedTheme } from '../../src/lib/embed';
 import { href } from '../../src/lib/routes';
 import { launchChromium } from '../helpers/browser';
 import { serve, type StaticServer } from '../helpers/serve';
@@ -59,12 +60,13 @@ const strictCsp = () => `default-src 'self'; style-src 'self'; script-src ${site
 const COUNT_LISTENERS = `<script>window.messageListeners = 0; var add = window.addEventListener;
 window.addEventListener = function (type) { if (type === 'message') window.messageListeners++; return add.apply(this, arguments); };</script>`;
 
-/** A snippet as the builder tailors it for a theme: only the embed page's address changes. */
-const theme = (html: string, name: string | null) => (name ? html.replace(/(src="[^"]*\/embed\/[^"/]+\/)"/, `$1?theme=${name}"`) : html);
+/** A snippet as the builder tailors it for a theme and a width. */
+const tailor = (html: string, theme: string | null, width: string | null) =>
+  tailorSnippet(html, html.match(/src="([^"?]*)/)![1]!, { theme: (theme ?? undefined) as EmbedTheme | undefined, width: width ? Number(width) : undefined });
 
 /**
  * The newsroom's article, by query: `chart` (repeatable) pastes that chart's snippet, with
- * `theme` if given; `amp` frames that embed as an AMP page's amp-iframe would; `csp`
+ * `theme` and `width` if given, as the builder tailors it; `amp` frames that embed as an AMP page's amp-iframe would; `csp`
  * serves the page under a strict Content-Security-Policy and with no inline style or script
  * of its own; `decoy` puts an element with the id of the old guard's window property in the
  * page; `count` counts message listeners; `frame` (repeatable) frames a path of the site
@@ -76,7 +78,7 @@ function article(query: URLSearchParams): { html: string; csp?: string } {
   const body = [
     '<h1>A news article</h1>',
     query.has('decoy') ? '<div id="__batikKotaHostV1">A block of the newsroom\'s own page.</div><img name="__batikKotaHostV1" alt="">' : '',
-    query.getAll('chart').map((s) => `<div class="embed">${theme(snippet(s), query.get('theme'))}</div>`).join('<p>Text between charts.</p>'),
+    query.getAll('chart').map((s) => `<div class="embed">${tailor(snippet(s), query.get('theme'), query.get('width'))}</div>`).join('<p>Text between charts.</p>'),
     query.getAll('amp').map(ampFrame).join(''),
     ...query.getAll('frame').map((path) => `<iframe src="${site.origin}${path}" title="${path}"></iframe>`),
   ].join('');
@@ -223,30 +225,71 @@ describe('the host script on a page that could switch it off', () => {
   });
 });
 
-describe('on a page whose Content-Security-Policy allows no inline style', () => {
+describe('fills the column it is given', () => {
+  /** The full width the snippet states in its width attribute, for when the host script does not run. */
   const WIDTH = (JSON.parse(readFileSync('dist/embed/headline/oembed.json', 'utf8')) as { width: number }).width;
 
-  it.each([320, 1280])('at %i px the iframe is as wide as the column up to its width, borderless, and as tall as its content', async (viewport) => {
+  /**
+   * A plain article page, and one whose Content-Security-Policy allows no inline style, each
+   * with the snippet pasted in a column as wide as the window (less the body's 8 px each side):
+   * the iframe is as wide as the column, borderless and as tall as its content; the chart in it
+   * has taken the layout for that width and fills it (up to its largest scale); the embed page painted with nothing
+   * render-blocking; and neither page logs a refusal of its policy.
+   */
+  it.each([
+    [900, 'a plain page', '', 'wide'],
+    [320, 'a plain page', '', 'narrow'],
+    [320, 'a page that allows no inline style', 'csp&', 'narrow'],
+    [1280, 'a page that allows no inline style', 'csp&', 'wide'],
+  ])('at %i px, on %s', async (viewport, _, query, layout) => {
     const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
     const refused: string[] = [];
+    // The embed's frame logs here too: a refused inline stylesheet would show.
     page.on('console', (m) => {
       if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
     });
     try {
-      const response = await page.goto(`${hostOrigin}/?csp&chart=headline`);
-      expect(response?.headers()['content-security-policy']).toBe(strictCsp());
+      const response = await page.goto(`${hostOrigin}/?${query}chart=headline`);
+      expect(response?.headers()['content-security-policy']).toBe(query ? strictCsp() : undefined);
+      await page.locator('iframe').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.querySelector('iframe')!.style.height !== '', undefined, { timeout: 10_000 });
       const height = await settled(page);
-      const content = await embedFrame(page, 'headline').evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
       const box = await page.evaluate(() => {
         const iframe = document.querySelector('iframe')!;
         return { width: iframe.getBoundingClientRect().width, column: iframe.parentElement!.clientWidth, border: getComputedStyle(iframe).borderTopWidth };
       });
-      expect(WIDTH).toBeGreaterThan(320);
-      expect(box.width).toBe(Math.min(box.column, WIDTH));
+      const inside = await embedFrame(page, 'headline').evaluate(() => {
+        const shown = Array.from(document.querySelectorAll('figure svg')).filter((svg) => getComputedStyle(svg).display !== 'none');
+        return {
+          content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+          layouts: shown.map((svg) => svg.getAttribute('class')),
+          chart: shown[0]!.getBoundingClientRect().width,
+          figure: document.querySelector('figure')!.clientWidth,
+          blocking: performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === 'blocking').map((r) => r.name),
+        };
+      });
+      expect(box.column).toBe(viewport - 16);
+      expect(box.width).toBe(box.column);
+      if (viewport > WIDTH) expect(box.width).toBeGreaterThan(WIDTH);
       expect(box.border).toBe('0px');
-      expect(Math.abs(height - content)).toBeLessThanOrEqual(2);
+      expect(Math.abs(height - inside.content)).toBeLessThanOrEqual(2);
+      expect(inside.layouts).toEqual([`batik-chart batik-chart-${layout}`]);
+      // The chart fills its figure, up to the most it is scaled (past that its text would be larger than the page's).
+      expect(Math.abs(inside.chart - Math.min(inside.figure, WIDE.width * MAX_SCALE))).toBeLessThanOrEqual(1);
+      expect(inside.blocking).toEqual([]);
       expect(refused).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('up to the width the journalist chose', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    try {
+      await page.goto(`${hostOrigin}/?width=480&chart=headline`);
+      await page.locator('iframe').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('iframe')!.style.height !== '', undefined, { timeout: 10_000 });
+      expect(await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().width)).toBe(480);
     } finally {
       await page.close();
     }
@@ -307,8 +350,8 @@ describe('themes', () => {
       await article.locator('iframe').scrollIntoViewIfNeeded();
       const frame = await (await article.locator('iframe').elementHandle())!.contentFrame();
       await frame!.waitForLoadState('load');
-      // The frame script has run (or there is none): the root carries the theme it settled on.
-      const root = theme === 'dark' || theme === 'auto' ? theme : 'light';
+      // The frame script has run (or there is none): the root carries the theme in effect.
+      const root = theme === 'dark' || (theme === 'auto' && scheme === 'dark') ? 'dark' : 'light';
       if (javaScriptEnabled) await frame!.waitForFunction((t) => document.documentElement.dataset.theme === t, root);
       return await frame!.evaluate(() => getComputedStyle(document.body).backgroundColor);
     } finally {
@@ -331,6 +374,27 @@ describe('themes', () => {
   it('follows the reader with ?theme=auto', async () => {
     expect(await embedBackground('dark', 'auto')).toBe(DARK);
     expect(await embedBackground('light', 'auto')).toBe(LIGHT);
+  });
+
+  it('with ?theme=auto, changes as the reader changes their setting', async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 768, height: 900 } });
+    try {
+      const article = await context.newPage();
+      await article.goto(`${hostOrigin}/?chart=headline&theme=auto`);
+      await article.locator('iframe').scrollIntoViewIfNeeded();
+      const frame = (await (await article.locator('iframe').elementHandle())!.contentFrame())!;
+      await frame.waitForLoadState('load');
+      const background = () => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await background()).toBe(LIGHT);
+      await article.emulateMedia({ colorScheme: 'dark' });
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      expect(await background()).toBe(DARK);
+      await article.emulateMedia({ colorScheme: 'light' });
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      expect(await background()).toBe(LIGHT);
+    } finally {
+      await context.close();
+    }
   });
 
   it('?theme=light is light, and an unknown theme leaves it light', async () => {
@@ -442,6 +506,8 @@ describe('the embed builder on a chart\'s page', () => {
       let frame = (await frameOf())!;
       await frame.waitForLoadState('load');
       expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+      // At the column's width, the preview is as wide as the panel, as the host script makes the iframe.
+      expect(await preview.evaluate((f) => f.getBoundingClientRect().width)).toBe(await preview.evaluate((f) => f.parentElement!.clientWidth));
       await panel.locator('input[value="dark"]').check();
       await panel.locator('select').selectOption('480');
       await tab.waitForFunction((id) => document.querySelector<HTMLIFrameElement>(`#${id} iframe`)!.getAttribute('src') === `/embed/headline/?theme=dark`, `embed-${CHART}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync, gzipSync } from 'node:zlib';
@@ -14,7 +15,7 @@ import { siteModel } from '../../src/lib/site';
 import { BUILDER_UI, BUILDER_UI_SEPARATOR } from '../../src/scripts/embed-builder-ui';
 import budgets from '../budgets.json';
 import { htmlFiles, pageAddress, page } from '../helpers/dist';
-import { headerPolicyProblems, parseHeadersFile } from '../helpers/serve';
+import { headerPolicyProblems, headersFor, parseHeadersFile } from '../helpers/serve';
 
 /**
  * Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed,
@@ -164,7 +165,8 @@ describe.each(entries.map(({ lang, entry, embed }) => [`${embedHref(entry.slug, 
     const amp = load(snippetOn($, entry.slug, 'amp'))('amp-iframe');
     expect(amp.attr('src')).toBe(embedUrl(d));
     expect(new URL(amp.attr('src')!).origin).toBe(SITE.origin);
-    expect([amp.attr('width'), amp.attr('height'), amp.attr('layout')]).toEqual([String(embedWidth(d)), String(fallbackHeight(d.height)), 'responsive']);
+    // As wide as the column, at the fallback height until the content asks AMP for its own.
+    expect([amp.attr('width'), amp.attr('height'), amp.attr('layout')]).toEqual([undefined, String(fallbackHeight(d.height)), 'fixed-height']);
     expect(amp.attr('sandbox')!.split(' ')).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-popups']));
     expect(amp.attr('resizable')).toBe('');
     expect(amp.children('[overflow]')).toHaveLength(1);
@@ -243,6 +245,13 @@ describe('the embed builder', () => {
     }
   });
 
+  it('caps the iframe only at a width the journalist chose', () => {
+    const d = describeEmbed(all[0]!.embed, all[0]!.lang, site);
+    expect(load(iframeSnippet(d))('iframe').attr('data-batik-max-width')).toBeUndefined();
+    const chosen = load(iframeSnippet(d, { width: 480 }))('iframe');
+    expect([chosen.attr('width'), chosen.attr('data-batik-max-width')]).toEqual(['480', '480']);
+  });
+
   it('themes only the address of the embed page, and only light leaves it bare', () => {
     const d = describeEmbed(all[0]!.embed, all[0]!.lang, site);
     expect(load(iframeSnippet(d, { theme: 'dark' }))('iframe').attr('src')).toBe(`${embedUrl(d)}?theme=dark`);
@@ -286,9 +295,23 @@ describe('the embed pages\' theme', () => {
   it('is light as built: the root says so, and the frame script switches it only for ?theme=dark or auto', () => {
     for (const { lang, embed } of all) expect(page(dist, embedHref(embed.slug, lang))('html').attr('data-theme')).toBe('light');
     const frame = readFileSync(join(dist, 'embed/frame-v1.js'), 'utf8');
-    expect(frame).toMatch(/theme === 'dark' \|\| theme === 'auto'/);
+    expect(frame).toContain("theme === 'dark'");
+    expect(frame).toContain("theme === 'auto' && window.matchMedia");
     expect(frame).toContain("type: 'batik-kota:height', version: 1");
     expect(frame).toContain("sentinel: 'amp', type: 'embed-size'");
+  });
+
+  it('has its dark palette written once, under one selector, and no light-dark() of its own', () => {
+    for (const { lang, embed } of all) {
+      const address = embedHref(embed.slug, lang);
+      const css = page(dist, address)('style').text();
+      // Each colour is set twice, light and dark, and the dark ones only under the root's data-theme.
+      for (const property of ['--bg', '--fg', '--muted', '--link', '--rule']) expect(css.split(`${property}:`), `${address} ${property}`).toHaveLength(3);
+      expect(css, address).not.toContain('prefers-color-scheme');
+      expect(css.match(/:root\[data-theme=[^\]]*\]/g), address).toEqual([":root[data-theme='dark']"]);
+      // The charts' neutrals use light-dark() behind @supports (their light colours are the fallback); the embed's own colours do not.
+      expect(css.split('@supports')[0], address).not.toContain('light-dark(');
+    }
   });
 });
 
@@ -310,6 +333,38 @@ describe('oEmbed discovery and robots', () => {
       const robots = page(dist, address)('meta[name="robots"]').map((_, el) => page(dist, address)(el).attr('content')).get();
       expect(robots, address).toEqual(isEmbed(address) ? ['noindex, indexifembedded'] : []);
     }
+  });
+});
+
+describe("an embed page's first paint", () => {
+  const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+  /** The CSP hash source of a text, computed here apart from the site's own code. */
+  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`;
+  const styleSources = (address: string) => {
+    const csp = headersFor(rules, address).headers.get('content-security-policy') ?? '';
+    return (/(?:^|;)\s*style-src ([^;]+)/.exec(csp)?.[1] ?? '').trim().split(/\s+/);
+  };
+
+  it('needs one response: its one stylesheet is inline, allowed by its hash in the policy it is served with, and its script waits', () => {
+    const carried = new Set<string>();
+    for (const { lang, embed } of all) {
+      const address = embedHref(embed.slug, lang);
+      const $ = page(dist, address);
+      expect($('link[rel="stylesheet"], link[rel="preload"], link[rel="modulepreload"]'), address).toHaveLength(0);
+      expect($('style'), address).toHaveLength(1);
+      const hash = sha256($('style').text());
+      expect(styleSources(address), address).toContain(hash);
+      carried.add(hash);
+      // A style attribute would be refused (a hash allows a <style> element only), and an inline script too.
+      expect($('[style]'), address).toHaveLength(0);
+      $('script').each((_, el) => {
+        expect($(el).attr('src'), address).toBeDefined();
+        expect($(el).is('[defer], [async]'), `${address} ${$(el).attr('src')} blocks the parser`).toBe(true);
+      });
+    }
+    // The policy allows the texts the pages carry and nothing else: only hashes, every one in use.
+    expect(new Set(styleSources('/embed/any/'))).toEqual(carried);
+    expect(new Set(styleSources('/en/embed/any/'))).toEqual(carried);
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { SEARCH_PREFIXES } from '../../src/lib/security-headers';
 
 /**
@@ -166,8 +167,12 @@ export interface StaticServer {
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
-/** Serve the built site in `root` until `close()` is called (call it in afterAll). */
-export async function serve(root: string): Promise<StaticServer> {
+/**
+ * Serve the built site in `root` until `close()` is called (call it in afterAll). With `gzip`,
+ * text is sent gzip-compressed to a browser that accepts it, as static hosts send it: what
+ * `npm run embed-speed` needs, since a throttled connection is slowed by the bytes sent.
+ */
+export async function serve(root: string, options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const requests: ServedRequest[] = [];
@@ -177,8 +182,16 @@ export async function serve(root: string): Promise<StaticServer> {
     const { headers } = headersFor(rules, path);
     for (const [name, value] of headers) res.setHeader(name, value);
     for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
-    const body = file ? readFileSync(file) : Buffer.from(status === 404 ? 'Not found\n' : '');
-    res.setHeader('Content-Type', file ? (CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
+    let body = file ? readFileSync(file) : Buffer.from(status === 404 ? 'Not found\n' : '');
+    const type = file ? (CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
+    res.setHeader('Content-Type', type);
+    if (options.gzip && /^(text\/|application\/(json|xml)|image\/svg)/.test(type)) {
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipSync(body);
+        res.setHeader('Content-Encoding', 'gzip');
+      }
+    }
     res.setHeader('Content-Length', String(body.length));
     res.statusCode = status;
     requests.push({ method: req.method ?? 'GET', path, status });

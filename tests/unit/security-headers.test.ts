@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMON_HEADERS, EMBED_CSP, headersFile, PAGE_CSP, SEARCH_CSP } from '../../src/lib/security-headers';
+import { EMBED_STYLES } from '../../src/styles/embed-style';
 import { headersFor, parseHeadersFile } from '../helpers/serve';
 
 describe('security headers', () => {
@@ -43,12 +45,17 @@ describe('security headers', () => {
     }
   });
 
-  it('allow no inline script or style', () => {
+  it('allow no inline script or style, but the embed pages\' own stylesheets by their hashes', () => {
     for (const csp of [PAGE_CSP, EMBED_CSP, SEARCH_CSP]) {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).not.toContain("'unsafe-eval'");
     }
+    for (const csp of [PAGE_CSP, SEARCH_CSP]) expect(csp).toContain("style-src 'self';");
+    // The sha256 of each embed stylesheet's exact text, computed here apart from the code's own.
+    const hashes = Object.values(EMBED_STYLES).map((text) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`);
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(EMBED_CSP).toContain(`; style-src ${hashes.join(' ')};`);
   });
 
   it("let a page frame the site's own embed pages (the embed builder's preview), and nothing else", () => {
@@ -73,7 +80,8 @@ describe('security headers', () => {
   it('are documented for nginx word for word', () => {
     const doc = readFileSync('docs/security-headers.md', 'utf8');
     expect(doc).toContain(`"${PAGE_CSP}"`);
-    expect(doc).toContain(`"${EMBED_CSP}"`);
+    // The embeds' line holds the hashes of their stylesheets: copy it again from dist/_headers when one changes.
+    expect(doc, 'the embeds\' policy in docs/security-headers.md').toContain(`"${EMBED_CSP}"`);
     expect(doc).toContain(`"${SEARCH_CSP}"`);
     // The headers every path gets, in the pages' block and again in the embeds' and the search pages' blocks.
     expect(COMMON_HEADERS['X-Frame-Options']).toBe('DENY');
