@@ -184,3 +184,23 @@ export function coverageText(profile: CityProfile, lang: Lang): string {
   const [first, last] = profile.years;
   return t('coverage.line', { reports, years: first === last ? String(first) : `${first}–${last}` });
 }
+
+/**
+ * A text of the data dictionary cut into plain words and the data's own codes (`count`,
+ * `at_least`, `cities.id`, `target:70`, “yes”), so the page can set the codes apart as code
+ * (and keep them out of translation): they are values a reader finds in the files, not English
+ * words in an Indonesian sentence. A word is a code only when every dotted part of it is in
+ * `codes`.
+ */
+export function codeSegments(text: string, codes: ReadonlySet<string>): { text: string; code: boolean }[] {
+  const out: { text: string; code: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?::\d+)?(?![\w])/g)) {
+    if (!m[0].replace(/:\d+$/, '').split('.').every((part) => codes.has(part))) continue;
+    if (m.index > at) out.push({ text: text.slice(at, m.index), code: false });
+    out.push({ text: m[0], code: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), code: false });
+  return out;
+}
