@@ -164,6 +164,12 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       { id: 'Dasar tanggal terbit', en: 'Publication date basis' },
       { id: 'Cara tanggal terbit ditentukan (catatan kurator, dalam bahasa Inggris).', en: 'How the publication date was derived.' },
     ),
+    f(
+      'published_basis_id',
+      'string',
+      { id: 'Dasar tanggal terbit (bahasa Indonesia)', en: 'Publication date basis (Indonesian)' },
+      { id: 'Cara tanggal terbit ditentukan, dalam bahasa Indonesia.', en: 'How the publication date was derived, in Indonesian.' },
+    ),
     f('language', 'string', { id: 'Bahasa', en: 'Language' }, { id: 'Bahasa laporan.', en: 'Language of the report.' }),
     f('report_file', 'string', { id: 'Berkas teks laporan', en: 'Report file' }, { id: 'Nama berkas teks laporan yang menjadi acuan pemeriksaan bukti.', en: 'File name of the report text the evidence was checked against.' }),
     f(
@@ -748,7 +754,7 @@ export interface PackageInfo {
 }
 
 /** The version of the downloads' contract (columns, files, encoding); see data/CHANGELOG.md. */
-const DATA_PACKAGE_VERSION = '2.1.0';
+const DATA_PACKAGE_VERSION = '2.2.0';
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {

@@ -158,6 +158,9 @@ export const sources = table({
     published: cell.optionalPartialDate,
     published_precision: cell.oneOf(PUBLISHED_PRECISIONS),
     published_basis: cell.text,
+    // The same note in Indonesian, for the Indonesian pages: a curator writes both, as for
+    // rejected_note and rejected_note_en, so the sources page shows no English.
+    published_basis_id: cell.text,
     language: cell.oneOf(LANGUAGES),
     report_file: z
       .string()

@@ -32,7 +32,7 @@ beforeAll(() => {
   writeFileSync(join(reportsDir, 'contoh-kediri-2024.txt'), REPORT);
   writeFileSync(join(reportsDir, 'contoh-kediri-2024-b.txt'), SECOND_REPORT);
   appendFileSync(join(dataDir, 'cities.csv'), 'kediri,Kota Kediri,Kediri City,kota,Jawa Timur,East Java,3571,-7.817,112.017,https://en.wikipedia.org/wiki/Kediri_(city)\n');
-  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,id,contoh-kediri-2024.txt,,,,\ncontoh-kediri-2024-b,kediri,Contoh Kabar,Pelatihan batik tulis diikuti 30 peserta,headline,https://example.org/kediri-batik-b,2024-09-10,day,Test fixture.,id,contoh-kediri-2024-b.txt,,,,\n');
+  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,Data uji.,id,contoh-kediri-2024.txt,,,,\ncontoh-kediri-2024-b,kediri,Contoh Kabar,Pelatihan batik tulis diikuti 30 peserta,headline,https://example.org/kediri-batik-b,2024-09-10,day,Test fixture.,Data uji.,id,contoh-kediri-2024-b.txt,,,,\n');
   const orgs = JSON.parse(readFileSync(join(dataDir, 'organisations.json'), 'utf8')) as unknown[];
   orgs.push({ id: 'dinkop-kediri', city: 'kediri', kind: 'city_office', name: 'Dinas Koperasi dan UMTK Kota Kediri', name_en: 'Kediri City Cooperatives Office', abbreviation: '', variants: [{ name: 'Dinas Koperasi dan UMTK', source: 'contoh-kediri-2024' }] });
   writeFileSync(join(dataDir, 'organisations.json'), JSON.stringify(orgs, null, 2));

@@ -23,8 +23,8 @@ const FILES: Record<string, string> = {
     'id,name,name_en,kind,province,province_en,region_code,latitude,longitude,coordinates_source\n' +
     'blitar,Kota Blitar,Blitar City,kota,Jawa Timur,East Java,3572,-8.098,112.165,https://id.wikipedia.org/wiki/Kota_Blitar\n',
   'sources.csv':
-    'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en\n' +
-    `${SOURCE},blitar,Kabar Daerah,,none,https://jatim.kabardaerah.com/pelatihan-batik-blitar/,2023-06-13,day,From the dateline.,id,blitar.txt,,,,\n`,
+    'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,published_basis_id,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en\n' +
+    `${SOURCE},blitar,Kabar Daerah,,none,https://jatim.kabardaerah.com/pelatihan-batik-blitar/,2023-06-13,day,From the dateline.,Dari tanggal berita.,id,blitar.txt,,,,\n`,
   'organisations.json': `${JSON.stringify(
     [{ id: 'dinkop-blitar', city: 'blitar', kind: 'city_office', name: 'Dinas Koperasi dan Usaha Mikro Kota Blitar', name_en: 'Office of Cooperatives and Micro Business', abbreviation: '', variants: [{ name: 'Dinas Koperasi dan Usaha Mikro', source: SOURCE }] }],
     null,

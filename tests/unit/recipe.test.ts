@@ -12,7 +12,7 @@ import { cityProfile } from '../../src/lib/summarise';
  */
 
 const CLAIMS_HEADER = 'record_type,record_id,source,field,part,value,unit,basis,date,precision,evidence,note,best_reason';
-const SOURCES_HEADER = 'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en';
+const SOURCES_HEADER = 'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,published_basis_id,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en';
 
 const REPORTS: Record<string, string> = {
   'alpha-2024-05-02-harian': 'Pemkot Alpha. Dinas Koperasi Kota Alpha menggelar pelatihan membatik yang diikuti 25 orang pada 2 Mei 2024.',
@@ -31,7 +31,7 @@ function fixture(extraSources: string[] = [], claims: string[] = [], extra: { ev
   mkdirSync(data);
   mkdirSync(reports);
   for (const [id, text] of Object.entries(REPORTS)) writeFileSync(join(reports, `${id}.txt`), `${text}\n`);
-  const source = (id: string, published: string, rest = ',,,') => `${id},alpha,Harian,Judul ${id},headline,https://example.org/${id},${published},day,Printed date.,id,${id}.txt,${rest}`;
+  const source = (id: string, published: string, rest = ',,,') => `${id},alpha,Harian,Judul ${id},headline,https://example.org/${id},${published},day,Printed date.,Tanggal tercetak.,id,${id}.txt,${rest}`;
   writeFileSync(join(data, 'cities.csv'), 'id,name,name_en,kind,province,province_en,region_code,latitude,longitude,coordinates_source\nalpha,Kota Alpha,Alpha City,kota,Jawa Timur,East Java,3599,-7.5,112.5,https://example.org/alpha\n');
   writeFileSync(
     join(data, 'sources.csv'),
