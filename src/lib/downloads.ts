@@ -422,7 +422,8 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
     ),
     f('precision', 'string', { id: 'Ketepatan tanggal', en: 'Date precision' }, { id: 'Ketepatan tanggal pada kolom nilai atau tanggal status.', en: 'Precision of the date in value or date.' }, { enum: DATE_PRECISIONS }),
     f('evidence', 'string', { id: 'Bukti', en: 'Evidence' }, { id: 'Frasa asli dari laporan, diperiksa terhadap teksnya.', en: 'Verbatim phrase from the report, checked against its text.' }, { required: true }),
-    f('note', 'string', { id: 'Catatan', en: 'Note' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya.', en: 'How the value was derived, when that is not plain.' }),
+    f('note', 'string', { id: 'Catatan (bahasa Inggris)', en: 'Note' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya, dalam bahasa Inggris.', en: 'How the value was derived, when that is not plain.' }),
+    f('note_id', 'string', { id: 'Catatan', en: 'Note (Indonesian)' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya.', en: 'The same note in Indonesian.' }),
     f(
       'best_reason',
       'string',

@@ -275,9 +275,13 @@ export const claims = table({
     precision: cell.optionalOneOf(DATE_PRECISIONS),
     evidence: cell.text,
     note: cell.optionalText,
+    // The note in Indonesian, for the Indonesian pages; given exactly when `note` is.
+    note_id: cell.optionalText,
     best_reason: cell.optionalText,
   }),
   rules(r, problem) {
+    if ((r.note === null) !== (r.note_id === null))
+      problem(r.note === null ? 'note' : 'note_id', 'claim-note', 'a note is written in both languages: English in "note", Indonesian in "note_id"');
     const fields: Record<string, string> = CLAIM_FIELDS[r.record_type];
     const kind = Object.hasOwn(fields, r.field) ? fields[r.field] : undefined;
     if (kind === undefined) {

@@ -51,6 +51,7 @@ export const claim = (o: Partial<Claim> = {}): Claim => ({
   precision: null,
   evidence: 'diikuti 10 orang',
   note: null,
+  note_id: null,
   best_reason: null,
   ...o,
 });

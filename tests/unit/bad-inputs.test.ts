@@ -1016,6 +1016,11 @@ const cases: Case[] = [
 
   // Sources
   {
+    name: 'a claim note in English without its Indonesian',
+    mutations: [mutate(CL, setCell(PARTICIPANTS, 'note', 'Counted from the text.'))],
+    refused: onClaim(PARTICIPANTS, 'note_id', 'claim-note'),
+  },
+  {
     name: 'a report without the Indonesian note on its publication date',
     mutations: [mutate(SRC, setCell(2, 'published_basis_id', ''))],
     refused: [{ file: SRC, line: 2, row: 1, column: 'published_basis_id', rule: 'required' }],

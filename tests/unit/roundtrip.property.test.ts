@@ -202,7 +202,7 @@ type ClaimValues = Partial<Omit<Claim, 'record_type' | 'record_id' | 'source' | 
 
 /** One claim of a report on one field, with a note and a curator's choice now and then. */
 const claimOf = (type: Claimed, id: string, source: string, field: string, values: fc.Arbitrary<ClaimValues>): fc.Arbitrary<Claim> =>
-  fc.record({ values, note: fc.option(text, { nil: null, freq: 4 }), best_reason: fc.option(text, { nil: null, freq: 6 }), evidence: phrase }).map(
+  fc.record({ values, note: fc.option(fc.tuple(text, text), { nil: null, freq: 4 }), best_reason: fc.option(text, { nil: null, freq: 6 }), evidence: phrase }).map(
     ({ values: v, note, best_reason, evidence }): Claim => ({
       record_type: type,
       record_id: id,
@@ -214,7 +214,8 @@ const claimOf = (type: Claimed, id: string, source: string, field: string, value
       basis: null,
       date: null,
       precision: null,
-      note,
+      note: note?.[0] ?? null,
+      note_id: note?.[1] ?? null,
       best_reason,
       ...v,
       evidence: v.evidence ?? evidence,
