@@ -219,14 +219,20 @@ export function coverageText(profile: CityProfile, lang: Lang): string {
  * A text of the data dictionary cut into plain words and the data's own codes (`count`,
  * `at_least`, `cities.id`, `target:70`, “yes”), so the page can set the codes apart as code
  * (and keep them out of translation): they are values a reader finds in the files, not English
- * words in an Indonesian sentence. A word is a code only when every dotted part of it is in
- * `codes`.
+ * words in an Indonesian sentence. A name with `_`, `.` or `:` is a code when its parts are in
+ * `codes`; a plain word only where the text presents it as one, glossed or quoted — "count
+ * (hitungan)", "inferred = disimpulkan", "(headline)", “yes” — since many codes are also
+ * ordinary words ("status", "festival").
  */
 export function codeSegments(text: string, codes: ReadonlySet<string>): { text: string; code: boolean }[] {
   const out: { text: string; code: boolean }[] = [];
   let at = 0;
   for (const m of text.matchAll(/(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?::\d+)?(?![\w])/g)) {
     if (!m[0].replace(/:\d+$/, '').split('.').every((part) => codes.has(part))) continue;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    const presented = /[_.:]/.test(m[0]) || /^ [(=]/.test(after) || (/[(“]$/.test(before) && /^[)”,]/.test(after)) || (/, $/.test(before) && /^\)/.test(after));
+    if (!presented) continue;
     if (m.index > at) out.push({ text: text.slice(at, m.index), code: false });
     out.push({ text: m[0], code: true });
     at = m.index + m[0].length;

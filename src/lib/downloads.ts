@@ -409,7 +409,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       'string',
       { id: 'Dasar', en: 'Basis' },
       {
-        id: 'Jenis angkanya: count (hitungan), target (sasaran), approximate (perkiraan), at_least (batas bawah), inferred (disimpulkan); reported (disebut) atau dates (dihitung dari tanggal) untuk lama kegiatan; announced (diumumkan sebelumnya) atau inferred untuk tanggal; budget (anggaran), contract (kontrak), realised (realisasi) atau unspecified (tidak dirinci) untuk dana.',
+        id: 'Jenis angkanya: count (hitungan), target (sasaran), approximate (perkiraan), at_least (batas bawah), inferred (disimpulkan); reported (disebut) atau dates (dihitung dari tanggal) untuk lama kegiatan; announced (diumumkan sebelumnya) atau inferred (disimpulkan) untuk tanggal; budget (anggaran), contract (kontrak), realised (realisasi) atau unspecified (tidak dirinci) untuk dana.',
         en: 'What the figure is: count, target, approximate, at_least, inferred; reported or dates for a duration; announced (told in advance) or inferred for a date; budget, contract, realised or unspecified for funding.',
       },
     ),
@@ -506,7 +506,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
         'string',
         { id: `${m.label.id}: catatan angka`, en: `${m.label.en}: qualifiers` },
         {
-          id: `Bagian ${m.label.id.toLowerCase()} yang bukan hitungan biasa, masing-masing dengan jumlahnya (mis. target:70 = sasaran 70; inferred = disimpulkan kurator; approximate = perkiraan; at_least = "lebih dari"; planned, under_construction = fasilitas yang baru direncanakan atau sedang dibangun). Kosong bila semuanya hitungan.`,
+          id: `Bagian ${m.label.id.toLowerCase()} yang bukan hitungan biasa, masing-masing dengan jumlahnya (mis. target:70 = sasaran 70; inferred = disimpulkan kurator; approximate = perkiraan; at_least = "lebih dari"; planned = fasilitas yang baru direncanakan; under_construction = fasilitas yang sedang dibangun). Kosong bila semuanya hitungan.`,
           en: `The parts of ${m.label.en.toLowerCase()} that are not a plain count, each with its amount (e.g. target:70; inferred = worked out by the curator; approximate; at_least = a lower bound; planned, under_construction = facilities not yet built). Blank when all of it is counted.`,
         },
         { list: true },
