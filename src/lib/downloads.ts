@@ -428,7 +428,13 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       'best_reason',
       'string',
       { id: 'Alasan dipilih sebagai angka utama', en: 'Why chosen as best' },
-      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya.', en: 'When the curator chose this report’s value as the best, why.' },
+      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya, dalam bahasa Inggris.', en: 'When the curator chose this report’s value as the best, why.' },
+    ),
+    f(
+      'best_reason_id',
+      'string',
+      { id: 'Alasan dipilih sebagai angka utama (bahasa Indonesia)', en: 'Why chosen as best (Indonesian)' },
+      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya.', en: 'The same reason in Indonesian.' },
     ),
   ];
   const flagFields = [

@@ -278,10 +278,14 @@ export const claims = table({
     // The note in Indonesian, for the Indonesian pages; given exactly when `note` is.
     note_id: cell.optionalText,
     best_reason: cell.optionalText,
+    // The reason in Indonesian, for the Indonesian pages; given exactly when `best_reason` is.
+    best_reason_id: cell.optionalText,
   }),
   rules(r, problem) {
     if ((r.note === null) !== (r.note_id === null))
       problem(r.note === null ? 'note' : 'note_id', 'claim-note', 'a note is written in both languages: English in "note", Indonesian in "note_id"');
+    if ((r.best_reason === null) !== (r.best_reason_id === null))
+      problem(r.best_reason === null ? 'best_reason' : 'best_reason_id', 'claim-best-reason', 'the reason for a choice is written in both languages: English in "best_reason", Indonesian in "best_reason_id"');
     const fields: Record<string, string> = CLAIM_FIELDS[r.record_type];
     const kind = Object.hasOwn(fields, r.field) ? fields[r.field] : undefined;
     if (kind === undefined) {

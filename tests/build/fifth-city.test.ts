@@ -44,12 +44,12 @@ beforeAll(() => {
     ['duration_days', '4', '', 'reported', '', 'selama empat hari'],
     ['participants', '25', 'people', 'count', '', 'bagi 25 perajin'],
     ['venue', 'Gedung Bagawanta Bhari', '', '', '', 'di Gedung Bagawanta Bhari'],
-  ].map(([field, value, unit, basis, precision, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024', field, part: '', value, unit, basis, date: '', precision, evidence, note: '', note_id: '', best_reason: '' }));
+  ].map(([field, value, unit, basis, precision, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024', field, part: '', value, unit, basis, date: '', precision, evidence, note: '', note_id: '', best_reason: '', best_reason_id: '' }));
   // The second report adds its own rows: a link to the event and its own count.
   const second = [
     ['reported', '', '', '', 'pelatihan batik tulis Dinas Koperasi dan UMTK'],
     ['participants', '30', 'people', 'count', 'diikuti 30 peserta'],
-  ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', note_id: '', best_reason: '' }));
+  ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', note_id: '', best_reason: '', best_reason_id: '' }));
   appendFileSync(join(dataDir, 'claims.csv'), `${Papa.unparse([...claims, ...second], { header: false, newline: '\n' })}\n`);
   // A previous build of the four cities stands in the output folder; the new build replaces it whole.
   mkdirSync(join(out, 'kota/kota-999'), { recursive: true });

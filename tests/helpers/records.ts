@@ -53,6 +53,7 @@ export const claim = (o: Partial<Claim> = {}): Claim => ({
   note: null,
   note_id: null,
   best_reason: null,
+  best_reason_id: null,
   ...o,
 });
 

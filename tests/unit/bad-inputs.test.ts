@@ -1021,6 +1021,11 @@ const cases: Case[] = [
     refused: onClaim(PARTICIPANTS, 'note_id', 'claim-note'),
   },
   {
+    name: 'a curator’s choice of best value with its reason only in Indonesian',
+    mutations: [mutate(CL, setCell(PARTICIPANTS, 'best_reason_id', 'Dipastikan dinas.'))],
+    refused: onClaim(PARTICIPANTS, 'best_reason', 'claim-best-reason'),
+  },
+  {
     name: 'a report without the Indonesian note on its publication date',
     mutations: [mutate(SRC, setCell(2, 'published_basis_id', ''))],
     refused: [{ file: SRC, line: 2, row: 1, column: 'published_basis_id', rule: 'required' }],

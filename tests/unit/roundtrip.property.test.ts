@@ -202,7 +202,7 @@ type ClaimValues = Partial<Omit<Claim, 'record_type' | 'record_id' | 'source' | 
 
 /** One claim of a report on one field, with a note and a curator's choice now and then. */
 const claimOf = (type: Claimed, id: string, source: string, field: string, values: fc.Arbitrary<ClaimValues>): fc.Arbitrary<Claim> =>
-  fc.record({ values, note: fc.option(fc.tuple(text, text), { nil: null, freq: 4 }), best_reason: fc.option(text, { nil: null, freq: 6 }), evidence: phrase }).map(
+  fc.record({ values, note: fc.option(fc.tuple(text, text), { nil: null, freq: 4 }), best_reason: fc.option(fc.tuple(text, text), { nil: null, freq: 6 }), evidence: phrase }).map(
     ({ values: v, note, best_reason, evidence }): Claim => ({
       record_type: type,
       record_id: id,
@@ -216,7 +216,8 @@ const claimOf = (type: Claimed, id: string, source: string, field: string, value
       precision: null,
       note: note?.[0] ?? null,
       note_id: note?.[1] ?? null,
-      best_reason,
+      best_reason: best_reason?.[0] ?? null,
+      best_reason_id: best_reason?.[1] ?? null,
       ...v,
       evidence: v.evidence ?? evidence,
     }),
