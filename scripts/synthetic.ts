@@ -69,7 +69,7 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
       region_code: `${11 + province}${pad(1 + Math.floor(i / provinces), 2)}`, latitude: (-10 + rand() * 15).toFixed(3), longitude: (96 + rand() * 44).toFixed(3),
       coordinates_source: `https://example.org/synthetic/${id}`,
     });
-    sources.push({ id: source, city: id, publisher: `Penerbit Sintetis ${pad(i % 40, 2)}`, title: `Laporan ${name}`, title_basis: 'headline', url: `https://example.org/synthetic/${source}`, published: '2024-06-01', published_precision: 'day', published_basis: 'Synthetic.', language: 'id', report_file: `${source}.txt` });
+    sources.push({ id: source, city: id, publisher: `Penerbit Sintetis ${pad(i % 40, 2)}`, title: `Laporan ${name}`, title_basis: 'headline', url: `https://example.org/synthetic/${source}`, published: '2024-06-01', published_precision: 'day', published_basis: 'Synthetic.', published_basis_id: 'Sintetis.', language: 'id', report_file: `${source}.txt` });
     const org = `dinas-${n}`;
     const orgName = `Dinas Koperasi ${name}`;
     report.push(orgName);

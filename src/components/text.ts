@@ -134,6 +134,36 @@ export function sourceTitle(s: Source, lang: Lang): string {
   return s.title ?? `${s.publisher} (${useTranslations(lang)('source.untitled')})`;
 }
 
+/**
+ * The language of what sourceTitle prints: the report's own language when it has a title (an
+ * Indonesian headline on an English page is marked so, for screen readers and translation),
+ * none when the site's own words ("tanpa judul") stand in for it.
+ */
+export const sourceTitleLang = (s: Source): Lang | undefined => (s.title === null ? undefined : s.language);
+
+/**
+ * The language of a text a record takes word for word from a report (a venue, a location,
+ * the trainers): the language of the report that gives it. Undefined for the site's own words.
+ */
+export function reportTextLang(record: { claims: readonly Claim[] }, field: string, value: string | null, dataset: Dataset): Lang | undefined {
+  if (value === null) return undefined;
+  const claim = record.claims.find((c) => c.field === field && c.value === value);
+  return claim ? dataset.sourceById.get(claim.source)?.language : undefined;
+}
+
+/** Whether a claim's value is printed as the report wrote it (a name, a place), not as a number, date or status. */
+export function claimIsReportText(c: Claim): boolean {
+  const fields: Record<string, string> = CLAIM_FIELDS[c.record_type];
+  const kind = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
+  return c.value !== null && !['none', 'date', 'count', 'amount', 'status'].includes(kind ?? '');
+}
+
+/** A UI string with one placeholder, cut around it, so markup can go in its place. */
+export function aroundPlaceholder(lang: Lang, key: UiKey, name: string): [string, string] {
+  const [before = '', after = ''] = useTranslations(lang)(key, { [name]: '\u0000' }).split('\u0000');
+  return [before, after];
+}
+
 /** Where a record is shown, and its name. */
 export function recordLink(ref: RecordRef, lang: Lang): { href: string; label: string } {
   switch (ref.type) {
@@ -183,4 +213,30 @@ export function coverageText(profile: CityProfile, lang: Lang): string {
   if (!profile.years) return t('coverage.lineNoYears', { reports });
   const [first, last] = profile.years;
   return t('coverage.line', { reports, years: first === last ? String(first) : `${first}–${last}` });
+}
+
+/**
+ * A text of the data dictionary cut into plain words and the data's own codes (`count`,
+ * `at_least`, `cities.id`, `target:70`, “yes”), so the page can set the codes apart as code
+ * (and keep them out of translation): they are values a reader finds in the files, not English
+ * words in an Indonesian sentence. A name with `_`, `.` or `:` is a code when its parts are in
+ * `codes`; a plain word only where the text presents it as one, glossed or quoted — "count
+ * (hitungan)", "inferred = disimpulkan", "(headline)", “yes” — since many codes are also
+ * ordinary words ("status", "festival").
+ */
+export function codeSegments(text: string, codes: ReadonlySet<string>): { text: string; code: boolean }[] {
+  const out: { text: string; code: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?::\d+)?(?![\w])/g)) {
+    if (!m[0].replace(/:\d+$/, '').split('.').every((part) => codes.has(part))) continue;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    const presented = /[_.:]/.test(m[0]) || /^ [(=]/.test(after) || (/[(“]$/.test(before) && /^[)”,]/.test(after)) || (/, $/.test(before) && /^\)/.test(after));
+    if (!presented) continue;
+    if (m.index > at) out.push({ text: text.slice(at, m.index), code: false });
+    out.push({ text: m[0], code: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), code: false });
+  return out;
 }

@@ -164,6 +164,12 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       { id: 'Dasar tanggal terbit', en: 'Publication date basis' },
       { id: 'Cara tanggal terbit ditentukan (catatan kurator, dalam bahasa Inggris).', en: 'How the publication date was derived.' },
     ),
+    f(
+      'published_basis_id',
+      'string',
+      { id: 'Dasar tanggal terbit (bahasa Indonesia)', en: 'Publication date basis (Indonesian)' },
+      { id: 'Cara tanggal terbit ditentukan, dalam bahasa Indonesia.', en: 'How the publication date was derived, in Indonesian.' },
+    ),
     f('language', 'string', { id: 'Bahasa', en: 'Language' }, { id: 'Bahasa laporan.', en: 'Language of the report.' }),
     f('report_file', 'string', { id: 'Berkas teks laporan', en: 'Report file' }, { id: 'Nama berkas teks laporan yang menjadi acuan pemeriksaan bukti.', en: 'File name of the report text the evidence was checked against.' }),
     f(
@@ -403,7 +409,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
       'string',
       { id: 'Dasar', en: 'Basis' },
       {
-        id: 'Jenis angkanya: count (hitungan), target (sasaran), approximate (perkiraan), at_least (batas bawah), inferred (disimpulkan); reported (disebut) atau dates (dihitung dari tanggal) untuk lama kegiatan; announced (diumumkan sebelumnya) atau inferred untuk tanggal; budget (anggaran), contract (kontrak), realised (realisasi) atau unspecified (tidak dirinci) untuk dana.',
+        id: 'Jenis angkanya: count (hitungan), target (sasaran), approximate (perkiraan), at_least (batas bawah), inferred (disimpulkan); reported (disebut) atau dates (dihitung dari tanggal) untuk lama kegiatan; announced (diumumkan sebelumnya) atau inferred (disimpulkan) untuk tanggal; budget (anggaran), contract (kontrak), realised (realisasi) atau unspecified (tidak dirinci) untuk dana.',
         en: 'What the figure is: count, target, approximate, at_least, inferred; reported or dates for a duration; announced (told in advance) or inferred for a date; budget, contract, realised or unspecified for funding.',
       },
     ),
@@ -416,12 +422,19 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
     ),
     f('precision', 'string', { id: 'Ketepatan tanggal', en: 'Date precision' }, { id: 'Ketepatan tanggal pada kolom nilai atau tanggal status.', en: 'Precision of the date in value or date.' }, { enum: DATE_PRECISIONS }),
     f('evidence', 'string', { id: 'Bukti', en: 'Evidence' }, { id: 'Frasa asli dari laporan, diperiksa terhadap teksnya.', en: 'Verbatim phrase from the report, checked against its text.' }, { required: true }),
-    f('note', 'string', { id: 'Catatan', en: 'Note' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya.', en: 'How the value was derived, when that is not plain.' }),
+    f('note', 'string', { id: 'Catatan (bahasa Inggris)', en: 'Note' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya, dalam bahasa Inggris.', en: 'How the value was derived, when that is not plain.' }),
+    f('note_id', 'string', { id: 'Catatan', en: 'Note (Indonesian)' }, { id: 'Cara nilai diperoleh, bila tidak jelas dengan sendirinya.', en: 'The same note in Indonesian.' }),
     f(
       'best_reason',
       'string',
       { id: 'Alasan dipilih sebagai angka utama', en: 'Why chosen as best' },
-      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya.', en: 'When the curator chose this report’s value as the best, why.' },
+      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya, dalam bahasa Inggris.', en: 'When the curator chose this report’s value as the best, why.' },
+    ),
+    f(
+      'best_reason_id',
+      'string',
+      { id: 'Alasan dipilih sebagai angka utama (bahasa Indonesia)', en: 'Why chosen as best (Indonesian)' },
+      { id: 'Bila kurator memilih nilai laporan ini sebagai angka utama: alasannya.', en: 'The same reason in Indonesian.' },
     ),
   ];
   const flagFields = [
@@ -499,7 +512,7 @@ export function resources(dataset: Dataset, profiles: readonly CityProfile[] = c
         'string',
         { id: `${m.label.id}: catatan angka`, en: `${m.label.en}: qualifiers` },
         {
-          id: `Bagian ${m.label.id.toLowerCase()} yang bukan hitungan biasa, masing-masing dengan jumlahnya (mis. target:70 = sasaran 70; inferred = disimpulkan kurator; approximate = perkiraan; at_least = "lebih dari"; planned, under_construction = fasilitas yang baru direncanakan atau sedang dibangun). Kosong bila semuanya hitungan.`,
+          id: `Bagian ${m.label.id.toLowerCase()} yang bukan hitungan biasa, masing-masing dengan jumlahnya (mis. target:70 = sasaran 70; inferred = disimpulkan kurator; approximate = perkiraan; at_least = "lebih dari"; planned = fasilitas yang baru direncanakan; under_construction = fasilitas yang sedang dibangun). Kosong bila semuanya hitungan.`,
           en: `The parts of ${m.label.en.toLowerCase()} that are not a plain count, each with its amount (e.g. target:70; inferred = worked out by the curator; approximate; at_least = a lower bound; planned, under_construction = facilities not yet built). Blank when all of it is counted.`,
         },
         { list: true },
@@ -751,7 +764,7 @@ export interface PackageInfo {
  * The version of the downloads' contract (columns, files, encoding); see data/CHANGELOG.md. The
  * two-city brief prints it, so a printed page can be matched with the downloads it came from.
  */
-export const DATA_PACKAGE_VERSION = '2.1.0';
+export const DATA_PACKAGE_VERSION = '2.2.0';
 
 /** A Frictionless Data Package (v1) describing every CSV resource with a Table Schema. */
 export function dataPackage(dataset: Dataset, info: PackageInfo, profiles?: readonly CityProfile[]) {

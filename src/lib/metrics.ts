@@ -323,7 +323,7 @@ export const METRICS: readonly Metric[] = [
       en: 'The sum of training durations in days, over trainings whose length is reported or follows from exact dates.',
     },
     meaning: {
-      id: 'Menjumlahkan hari kalender, bukan jam; pelatihan yang lamanya tidak dilaporkan tidak ikut dan dihitung sebagai kosong.',
+      id: 'Menjumlahkan hari kalender, bukan jam; pelatihan yang lamanya tidak dilaporkan tidak ikut dihitung.',
       en: 'Sums calendar days, not hours; trainings whose length is not reported are left out and counted as missing.',
     },
     fields: ['duration_days', 'start_date', 'end_date'],
@@ -338,7 +338,7 @@ export const METRICS: readonly Metric[] = [
       en: 'The sum of participants (people) × days over trainings that report both.',
     },
     meaning: {
-      id: 'Peserta × hari, ukuran kasar volume pelatihan; membawa catatan kedua angka itu.',
+      id: 'Peserta × hari, gambaran kasar banyaknya pelatihan; catatan kedua angka itu ikut menyertainya.',
       en: 'Participants × days, a rough measure of training volume; it carries the caveats of both figures.',
     },
     fields: ['participants', 'participants_basis', 'participants_unit', 'duration_days', 'start_date', 'end_date'],

@@ -37,7 +37,7 @@ const WORDS: Record<Lang, Words> = {
     target: { whole: 'sasaran', part: (n) => `termasuk sasaran ${n}`, short: ['sasaran', (n) => `${n} sasaran`], noun: 'sasaran' },
     approximate: { whole: 'perkiraan', part: (n) => `termasuk ${n} perkiraan`, short: ['perkiraan', (n) => `${n} perkiraan`], noun: 'angka perkiraan' },
     at_least: { whole: 'batas bawah', part: (n) => `termasuk ${n} batas bawah`, short: ['batas bawah', (n) => `${n} batas bawah`], noun: 'angka batas bawah' },
-    inferred: { whole: 'disimpulkan', part: (n) => `termasuk ${n} disimpulkan`, short: ['disimpulkan', (n) => `${n} disimpulkan`], noun: 'angka yang disimpulkan' },
+    inferred: { whole: 'disimpulkan', part: (n) => `termasuk ${n} yang disimpulkan`, short: ['disimpulkan', (n) => `${n} disimpulkan`], noun: 'angka yang disimpulkan' },
     planned: { whole: 'baru direncanakan', part: (n) => `${n} baru direncanakan`, short: ['rencana', (n) => `${n} rencana`], noun: 'yang baru direncanakan' },
     under_construction: { whole: 'sedang dibangun', part: (n) => `${n} sedang dibangun`, short: ['dibangun', (n) => `${n} dibangun`], noun: 'yang sedang dibangun' },
   },

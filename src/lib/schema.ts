@@ -158,6 +158,9 @@ export const sources = table({
     published: cell.optionalPartialDate,
     published_precision: cell.oneOf(PUBLISHED_PRECISIONS),
     published_basis: cell.text,
+    // The same note in Indonesian, for the Indonesian pages: a curator writes both, as for
+    // rejected_note and rejected_note_en, so the sources page shows no English.
+    published_basis_id: cell.text,
     language: cell.oneOf(LANGUAGES),
     report_file: z
       .string()
@@ -272,9 +275,17 @@ export const claims = table({
     precision: cell.optionalOneOf(DATE_PRECISIONS),
     evidence: cell.text,
     note: cell.optionalText,
+    // The note in Indonesian, for the Indonesian pages; given exactly when `note` is.
+    note_id: cell.optionalText,
     best_reason: cell.optionalText,
+    // The reason in Indonesian, for the Indonesian pages; given exactly when `best_reason` is.
+    best_reason_id: cell.optionalText,
   }),
   rules(r, problem) {
+    if ((r.note === null) !== (r.note_id === null))
+      problem(r.note === null ? 'note' : 'note_id', 'claim-note', 'a note is written in both languages: English in "note", Indonesian in "note_id"');
+    if ((r.best_reason === null) !== (r.best_reason_id === null))
+      problem(r.best_reason === null ? 'best_reason' : 'best_reason_id', 'claim-best-reason', 'the reason for a choice is written in both languages: English in "best_reason", Indonesian in "best_reason_id"');
     const fields: Record<string, string> = CLAIM_FIELDS[r.record_type];
     const kind = Object.hasOwn(fields, r.field) ? fields[r.field] : undefined;
     if (kind === undefined) {

@@ -32,7 +32,7 @@ beforeAll(() => {
   writeFileSync(join(reportsDir, 'contoh-kediri-2024.txt'), REPORT);
   writeFileSync(join(reportsDir, 'contoh-kediri-2024-b.txt'), SECOND_REPORT);
   appendFileSync(join(dataDir, 'cities.csv'), 'kediri,Kota Kediri,Kediri City,kota,Jawa Timur,East Java,3571,-7.817,112.017,https://en.wikipedia.org/wiki/Kediri_(city)\n');
-  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,id,contoh-kediri-2024.txt,,,,\ncontoh-kediri-2024-b,kediri,Contoh Kabar,Pelatihan batik tulis diikuti 30 peserta,headline,https://example.org/kediri-batik-b,2024-09-10,day,Test fixture.,id,contoh-kediri-2024-b.txt,,,,\n');
+  appendFileSync(join(dataDir, 'sources.csv'), 'contoh-kediri-2024,kediri,Contoh Berita,Pelatihan batik tulis Kota Kediri,headline,https://example.org/kediri-batik,2024-09,month,Test fixture.,Data uji.,id,contoh-kediri-2024.txt,,,,\ncontoh-kediri-2024-b,kediri,Contoh Kabar,Pelatihan batik tulis diikuti 30 peserta,headline,https://example.org/kediri-batik-b,2024-09-10,day,Test fixture.,Data uji.,id,contoh-kediri-2024-b.txt,,,,\n');
   const orgs = JSON.parse(readFileSync(join(dataDir, 'organisations.json'), 'utf8')) as unknown[];
   orgs.push({ id: 'dinkop-kediri', city: 'kediri', kind: 'city_office', name: 'Dinas Koperasi dan UMTK Kota Kediri', name_en: 'Kediri City Cooperatives Office', abbreviation: '', variants: [{ name: 'Dinas Koperasi dan UMTK', source: 'contoh-kediri-2024' }] });
   writeFileSync(join(dataDir, 'organisations.json'), JSON.stringify(orgs, null, 2));
@@ -44,12 +44,12 @@ beforeAll(() => {
     ['duration_days', '4', '', 'reported', '', 'selama empat hari'],
     ['participants', '25', 'people', 'count', '', 'bagi 25 perajin'],
     ['venue', 'Gedung Bagawanta Bhari', '', '', '', 'di Gedung Bagawanta Bhari'],
-  ].map(([field, value, unit, basis, precision, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024', field, part: '', value, unit, basis, date: '', precision, evidence, note: '', best_reason: '' }));
+  ].map(([field, value, unit, basis, precision, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024', field, part: '', value, unit, basis, date: '', precision, evidence, note: '', note_id: '', best_reason: '', best_reason_id: '' }));
   // The second report adds its own rows: a link to the event and its own count.
   const second = [
     ['reported', '', '', '', 'pelatihan batik tulis Dinas Koperasi dan UMTK'],
     ['participants', '30', 'people', 'count', 'diikuti 30 peserta'],
-  ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', best_reason: '' }));
+  ].map(([field, value, unit, basis, evidence]) => ({ record_type: 'event', record_id: EVENT, source: 'contoh-kediri-2024-b', field, part: '', value, unit, basis, date: '', precision: '', evidence, note: '', note_id: '', best_reason: '', best_reason_id: '' }));
   appendFileSync(join(dataDir, 'claims.csv'), `${Papa.unparse([...claims, ...second], { header: false, newline: '\n' })}\n`);
   // A previous build of the four cities stands in the output folder; the new build replaces it whole.
   mkdirSync(join(out, 'kota/kota-999'), { recursive: true });

@@ -26,6 +26,7 @@ export const source = (o: Partial<Source> = {}): Source => ({
   published: '2023-01-01',
   published_precision: 'day',
   published_basis: 'Printed date.',
+  published_basis_id: 'Tanggal tercetak.',
   language: 'id',
   report_file: 'src-1.txt',
   reprint_of: null,
@@ -50,7 +51,9 @@ export const claim = (o: Partial<Claim> = {}): Claim => ({
   precision: null,
   evidence: 'diikuti 10 orang',
   note: null,
+  note_id: null,
   best_reason: null,
+  best_reason_id: null,
   ...o,
 });
 

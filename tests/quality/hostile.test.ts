@@ -135,7 +135,7 @@ function twentyCities(name: string) {
   ]);
   editCsv(join(v.dataDir, 'sources.csv'), (rows) => [
     ...rows,
-    { id: 'sumber-tambahan', city: 'kota-tambahan-01', publisher: 'Berita Tambahan', title: 'Pelatihan di tujuh belas kota', title_basis: 'headline', url: 'https://example.org/berita/tambahan', published: '2024', published_precision: 'year', published_basis: 'Test fixture.', language: 'id', report_file: 'tambahan.txt' },
+    { id: 'sumber-tambahan', city: 'kota-tambahan-01', publisher: 'Berita Tambahan', title: 'Pelatihan di tujuh belas kota', title_basis: 'headline', url: 'https://example.org/berita/tambahan', published: '2024', published_precision: 'year', published_basis: 'Test fixture.', published_basis_id: 'Data uji.', language: 'id', report_file: 'tambahan.txt' },
   ]);
   editCsv(join(v.dataDir, 'events.csv'), (rows) => [
     ...rows,

@@ -39,7 +39,7 @@ const CITIES: Row[] = [
   { id: 'mojokerto', name: 'Kota Mojokerto', name_en: 'Mojokerto City', kind: 'kota', province: 'Jawa Timur', province_en: 'East Java', region_code: '3576', latitude: '-7.472', longitude: '112.434', coordinates_source: 'https://id.wikipedia.org/wiki/Kota_Mojokerto' },
 ];
 
-const src = (o: Row): Row => ({ publisher: 'Berita Uji', title_basis: 'headline', published_basis: 'From the dateline.', language: 'id', published_precision: 'day', ...o });
+const src = (o: Row): Row => ({ publisher: 'Berita Uji', title_basis: 'headline', published_basis: 'From the dateline.', published_basis_id: 'Dari tanggal berita.', language: 'id', published_precision: 'day', ...o });
 const SOURCES: Row[] = [
   src({ id: PROB1, city: 'probolinggo', title: 'Pemkot Probolinggo gelar pelatihan batik', url: 'https://jatim.antaranews.com/berita/604745/pemkot-probolinggo-gelar-pelatihan-batik', published: '2022-05-27', report_file: 'prob-1.txt' }),
   src({ id: PROB2, city: 'probolinggo', title: 'Pemkot Probolinggo latih IKM batik', title_basis: 'url_slug', url: 'https://jatim.antaranews.com/berita/649773/pemkot-probolinggo-latih-ikm-batik', published: '2022-11-03', report_file: 'prob-2.txt' }),
@@ -1015,6 +1015,21 @@ const cases: Case[] = [
   },
 
   // Sources
+  {
+    name: 'a claim note in English without its Indonesian',
+    mutations: [mutate(CL, setCell(PARTICIPANTS, 'note', 'Counted from the text.'))],
+    refused: onClaim(PARTICIPANTS, 'note_id', 'claim-note'),
+  },
+  {
+    name: 'a curator’s choice of best value with its reason only in Indonesian',
+    mutations: [mutate(CL, setCell(PARTICIPANTS, 'best_reason_id', 'Dipastikan dinas.'))],
+    refused: onClaim(PARTICIPANTS, 'best_reason', 'claim-best-reason'),
+  },
+  {
+    name: 'a report without the Indonesian note on its publication date',
+    mutations: [mutate(SRC, setCell(2, 'published_basis_id', ''))],
+    refused: [{ file: SRC, line: 2, row: 1, column: 'published_basis_id', rule: 'required' }],
+  },
   {
     name: 'a rejected report without the reason in English',
     mutations: [mutate(SRC, setCell(6, 'rejected_note_en', ''))],

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import id from '../../src/i18n/id.json';
@@ -57,6 +59,29 @@ describe('UI strings', () => {
   it('use the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(id) as (keyof typeof id)[]) expect(placeholders(en[key]), key).toEqual(placeholders(id[key]));
+  });
+
+  it('are each used by the site: named in full, or a family built in a template whose ending is a value in the code', () => {
+    const code: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(ts|astro)$/.test(entry.name)) code.push(readFileSync(path, 'utf8'));
+      }
+    };
+    walk('src');
+    const all = code.join('\n');
+    const quoted = (s: string) => all.includes(`'${s}'`) || all.includes(`"${s}"`);
+    // `flagType.${type}` and the like: a key of such a family is used when its ending is a
+    // value the code names (an enumeration in the schema, a list in a component).
+    const families = [...new Set([...all.matchAll(/`([\w.]+\.)\$\{/g)].map((m) => m[1]!))];
+    const unused = Object.keys(id).filter((key) => {
+      if (quoted(key)) return false;
+      const family = families.find((f) => key.startsWith(f));
+      return !(family && quoted(key.slice(family.length)));
+    });
+    expect(unused).toEqual([]);
   });
 
   it('fill placeholders', () => {

@@ -23,8 +23,8 @@ const FILES: Record<string, string> = {
     'id,name,name_en,kind,province,province_en,region_code,latitude,longitude,coordinates_source\n' +
     'blitar,Kota Blitar,Blitar City,kota,Jawa Timur,East Java,3572,-8.098,112.165,https://id.wikipedia.org/wiki/Kota_Blitar\n',
   'sources.csv':
-    'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en\n' +
-    `${SOURCE},blitar,Kabar Daerah,,none,https://jatim.kabardaerah.com/pelatihan-batik-blitar/,2023-06-13,day,From the dateline.,id,blitar.txt,,,,\n`,
+    'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,published_basis_id,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en\n' +
+    `${SOURCE},blitar,Kabar Daerah,,none,https://jatim.kabardaerah.com/pelatihan-batik-blitar/,2023-06-13,day,From the dateline.,Dari tanggal berita.,id,blitar.txt,,,,\n`,
   'organisations.json': `${JSON.stringify(
     [{ id: 'dinkop-blitar', city: 'blitar', kind: 'city_office', name: 'Dinas Koperasi dan Usaha Mikro Kota Blitar', name_en: 'Office of Cooperatives and Micro Business', abbreviation: '', variants: [{ name: 'Dinas Koperasi dan Usaha Mikro', source: SOURCE }] }],
     null,
@@ -34,14 +34,14 @@ const FILES: Record<string, string> = {
   'facilities.csv': 'id,city,kind,name,name_en,variants\nsentra-tanjungsari,blitar,batik_centre,Sentra batik Tanjungsari,Tanjungsari batik centre,\n',
   'policies.csv': 'id,city,kind,title,title_en,summary,summary_en\nblitar-perwali-batik,blitar,mayoral_regulation,Perwali tentang batik,Mayoral regulation on batik,Batik sebagai produk unggulan.,Batik as a flagship product.\n',
   'claims.csv': [
-    'record_type,record_id,source,field,part,value,unit,basis,date,precision,evidence,note,best_reason',
-    `event,blitar-2023-pelatihan-batik,${SOURCE},reported,,,,,,,membuka pelatihan batik,,`,
-    `event,blitar-2023-pelatihan-batik,${SOURCE},start_date,,2023-06-13,,,,day,Selasa (13/06/2023),,`,
-    `event,blitar-2023-pelatihan-batik,${SOURCE},participants,,40,people,count,,,diikuti 40 pelaku usaha batik,,`,
-    `facility,sentra-tanjungsari,${SOURCE},reported,,,,,,,Sentra batik Tanjungsari kini beroperasi,,`,
-    `facility,sentra-tanjungsari,${SOURCE},status,,operating,,,,,Sentra batik Tanjungsari kini beroperasi,,`,
-    `policy,blitar-perwali-batik,${SOURCE},reported,,,,,,,Perwali Nomor 12 Tahun 2022,,`,
-    `policy,blitar-perwali-batik,${SOURCE},year,,2022,,,,,Perwali Nomor 12 Tahun 2022,,`,
+    'record_type,record_id,source,field,part,value,unit,basis,date,precision,evidence,note,note_id,best_reason,best_reason_id',
+    `event,blitar-2023-pelatihan-batik,${SOURCE},reported,,,,,,,membuka pelatihan batik,,,,`,
+    `event,blitar-2023-pelatihan-batik,${SOURCE},start_date,,2023-06-13,,,,day,Selasa (13/06/2023),,,,`,
+    `event,blitar-2023-pelatihan-batik,${SOURCE},participants,,40,people,count,,,diikuti 40 pelaku usaha batik,,,,`,
+    `facility,sentra-tanjungsari,${SOURCE},reported,,,,,,,Sentra batik Tanjungsari kini beroperasi,,,,`,
+    `facility,sentra-tanjungsari,${SOURCE},status,,operating,,,,,Sentra batik Tanjungsari kini beroperasi,,,,`,
+    `policy,blitar-perwali-batik,${SOURCE},reported,,,,,,,Perwali Nomor 12 Tahun 2022,,,,`,
+    `policy,blitar-perwali-batik,${SOURCE},year,,2022,,,,,Perwali Nomor 12 Tahun 2022,,,,`,
   ].join('\n') + '\n',
   'flags.csv': 'id,record_type,record_id,field,type,note,note_en\n',
   'distinct.csv': 'record_type,record_id,other_id,reason\n',

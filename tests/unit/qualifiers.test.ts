@@ -133,7 +133,7 @@ describe('qualifiers in words', () => {
   });
 
   it('puts the range and the qualifiers in one bracket', () => {
-    expect(withQualifiers('30', '25–30', value({ value: 30, qualified: { inferred: { value: 10, records: ['x'] } } }), 'id')).toBe('30 (25–30; termasuk 10 disimpulkan)');
+    expect(withQualifiers('30', '25–30', value({ value: 30, qualified: { inferred: { value: 10, records: ['x'] } } }), 'id')).toBe('30 (25–30; termasuk 10 yang disimpulkan)');
   });
 
   it.each([

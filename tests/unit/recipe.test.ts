@@ -11,8 +11,8 @@ import { cityProfile } from '../../src/lib/summarise';
  * report texts written for this test: what a curator adds, and what the site then shows.
  */
 
-const CLAIMS_HEADER = 'record_type,record_id,source,field,part,value,unit,basis,date,precision,evidence,note,best_reason';
-const SOURCES_HEADER = 'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en';
+const CLAIMS_HEADER = 'record_type,record_id,source,field,part,value,unit,basis,date,precision,evidence,note,note_id,best_reason,best_reason_id';
+const SOURCES_HEADER = 'id,city,publisher,title,title_basis,url,published,published_precision,published_basis,published_basis_id,language,report_file,reprint_of,rejected,rejected_note,rejected_note_en';
 
 const REPORTS: Record<string, string> = {
   'alpha-2024-05-02-harian': 'Pemkot Alpha. Dinas Koperasi Kota Alpha menggelar pelatihan membatik yang diikuti 25 orang pada 2 Mei 2024.',
@@ -31,7 +31,7 @@ function fixture(extraSources: string[] = [], claims: string[] = [], extra: { ev
   mkdirSync(data);
   mkdirSync(reports);
   for (const [id, text] of Object.entries(REPORTS)) writeFileSync(join(reports, `${id}.txt`), `${text}\n`);
-  const source = (id: string, published: string, rest = ',,,') => `${id},alpha,Harian,Judul ${id},headline,https://example.org/${id},${published},day,Printed date.,id,${id}.txt,${rest}`;
+  const source = (id: string, published: string, rest = ',,,') => `${id},alpha,Harian,Judul ${id},headline,https://example.org/${id},${published},day,Printed date.,Tanggal tercetak.,id,${id}.txt,${rest}`;
   writeFileSync(join(data, 'cities.csv'), 'id,name,name_en,kind,province,province_en,region_code,latitude,longitude,coordinates_source\nalpha,Kota Alpha,Alpha City,kota,Jawa Timur,East Java,3599,-7.5,112.5,https://example.org/alpha\n');
   writeFileSync(
     join(data, 'sources.csv'),
@@ -55,11 +55,11 @@ function fixture(extraSources: string[] = [], claims: string[] = [], extra: { ev
     join(data, 'claims.csv'),
     [
       CLAIMS_HEADER,
-      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,reported,,,,,,,menggelar pelatihan membatik,,',
-      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,participants,,25,people,count,,,diikuti 25 orang,,',
-      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,start_date,,2024-05-02,,,,day,pada 2 Mei 2024,,',
-      'facility,alpha-sentra-batik,alpha-2024-02-07-antara,reported,,,,,,,meresmikan Gedung Sentra Batik Kota Alpha,,',
-      'facility,alpha-sentra-batik,alpha-2024-02-07-antara,status,,inaugurated,,,2024-02-07,day,pada Rabu (7/2/2024),,',
+      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,reported,,,,,,,menggelar pelatihan membatik,,,,',
+      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,participants,,25,people,count,,,diikuti 25 orang,,,,',
+      'event,alpha-2024-pelatihan-membatik,alpha-2024-05-02-harian,start_date,,2024-05-02,,,,day,pada 2 Mei 2024,,,,',
+      'facility,alpha-sentra-batik,alpha-2024-02-07-antara,reported,,,,,,,meresmikan Gedung Sentra Batik Kota Alpha,,,,',
+      'facility,alpha-sentra-batik,alpha-2024-02-07-antara,status,,inaugurated,,,2024-02-07,day,pada Rabu (7/2/2024),,,,',
       ...claims,
     ].join('\n') + '\n',
   );
@@ -72,8 +72,8 @@ function fixture(extraSources: string[] = [], claims: string[] = [], extra: { ev
 const errors = (r: ReturnType<typeof fixture>) => r.problems.filter((p) => p.severity === 'error');
 const profileOf = (r: ReturnType<typeof fixture>) => cityProfile(r.dataset!, r.dataset!.cityById.get('alpha')!);
 const SECOND = [
-  'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,reported,,,,,,,pelatihan membatik Dinas Koperasi,,',
-  'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,trainers,,Ibu Sari,,,,,narasumber Ibu Sari,,',
+  'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,reported,,,,,,,pelatihan membatik Dinas Koperasi,,,,',
+  'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,trainers,,Ibu Sari,,,,,narasumber Ibu Sari,,,,',
 ];
 
 describe('the curator recipe, example by example', () => {
@@ -106,7 +106,7 @@ describe('the curator recipe, example by example', () => {
   });
 
   it('a report that disagrees: best, low, high, a range on the city and in city-summary, and a flag', () => {
-    const r = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,count,,,diikuti 30 peserta,,']);
+    const r = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,count,,,diikuti 30 peserta,,,,']);
     expect(errors(r)).toEqual([]);
     const e = r.dataset!.eventById.get('alpha-2024-pelatihan-membatik')!;
     expect(e.estimates.participants).toMatchObject({ best: 30, low: 25, high: 30, number_of_sources: 2, disagree: true });
@@ -119,19 +119,19 @@ describe('the curator recipe, example by example', () => {
   });
 
   it('the curator may choose the best value, with a reason; a target loses to a count', () => {
-    const chosen = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,target,,,diikuti 30 peserta,,the office confirmed the target was met']);
+    const chosen = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,target,,,diikuti 30 peserta,,,the office confirmed the target was met,dinas memastikan sasaran itu tercapai']);
     expect(errors(chosen)).toEqual([]);
     expect(chosen.dataset!.eventById.get('alpha-2024-pelatihan-membatik')!.estimates.participants).toMatchObject({ best: 30, low: 25, high: 30 });
-    const target = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,target,,,diikuti 30 peserta,,']);
+    const target = fixture([], [...SECOND, 'event,alpha-2024-pelatihan-membatik,alpha-2024-05-03-warta,participants,,30,people,target,,,diikuti 30 peserta,,,,']);
     expect(target.dataset!.eventById.get('alpha-2024-pelatihan-membatik')!.participants).toBe(25);
   });
 
   it('a breakdown that does not add up raises its own flag; a count above the phrase is refused', () => {
     const claims = [
-      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,reported,,,,,,,Pelatihan bagi penyandang disabilitas,,',
-      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,,20,people,count,,,20 peserta,,',
-      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,anggota,12,people,count,,,12 anggota,,',
-      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,umum,6,people,count,,,6 orang umum,,',
+      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,reported,,,,,,,Pelatihan bagi penyandang disabilitas,,,,',
+      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,,20,people,count,,,20 peserta,,,,',
+      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,anggota,12,people,count,,,12 anggota,,,,',
+      'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,umum,6,people,count,,,6 orang umum,,,,',
     ];
     const r = fixture([], claims, { events: ['alpha-2024-pelatihan-disabilitas,alpha,training,Pelatihan disabilitas,Training for people with disabilities,,dinkop-alpha,,'] });
     expect(errors(r)).toEqual([]);
@@ -140,7 +140,7 @@ describe('the curator recipe, example by example', () => {
     expect(flag.note_en).toContain('adds up to 18, not the 20');
     expect(profileOf(r).metrics.participants.value).toBe(45);
 
-    const wrong = fixture([], [claims[0]!, 'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,,21,people,count,,,20 peserta,,'], {
+    const wrong = fixture([], [claims[0]!, 'event,alpha-2024-pelatihan-disabilitas,alpha-2024-05-04-kabar,participants,,21,people,count,,,20 peserta,,,,'], {
       events: ['alpha-2024-pelatihan-disabilitas,alpha,training,Pelatihan disabilitas,Training for people with disabilities,,dinkop-alpha,,'],
     });
     expect(errors(wrong).map((p) => [p.file, p.row, p.column, p.rule])).toEqual([['claims.csv', 7, 'value', 'figure-not-in-evidence']]);
@@ -148,8 +148,8 @@ describe('the curator recipe, example by example', () => {
 
   it('a dated facility status: one ceremony told by two outlets is one entry with two sources', () => {
     const r = fixture([], [
-      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,reported,,,,,,,Gedung Sentra Batik Kota Alpha diresmikan,,',
-      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,status,,inaugurated,,,2024-02-07,day,diresmikan pada Rabu (7/2/2024),,',
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,reported,,,,,,,Gedung Sentra Batik Kota Alpha diresmikan,,,,',
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,status,,inaugurated,,,2024-02-07,day,diresmikan pada Rabu (7/2/2024),,,,',
     ]);
     expect(errors(r)).toEqual([]);
     const statuses = r.dataset!.facilityById.get('alpha-sentra-batik')!.statuses;
@@ -159,8 +159,8 @@ describe('the curator recipe, example by example', () => {
 
   it('an outlet that dates the same ceremony only to the month adds a source, not an entry', () => {
     const r = fixture([], [
-      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,reported,,,,,,,Gedung Sentra Batik Kota Alpha diresmikan,,',
-      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,status,,inaugurated,,,2024-02,month,diresmikan pada Rabu (7/2/2024),,',
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,reported,,,,,,,Gedung Sentra Batik Kota Alpha diresmikan,,,,',
+      'facility,alpha-sentra-batik,alpha-2024-02-08-detik,status,,inaugurated,,,2024-02,month,diresmikan pada Rabu (7/2/2024),,,,',
     ]);
     expect(errors(r)).toEqual([]);
     const statuses = r.dataset!.facilityById.get('alpha-sentra-batik')!.statuses;
@@ -172,7 +172,7 @@ describe('the curator recipe, example by example', () => {
     const r = fixture();
     expect(r.dataset!.rejectedByCity.get('alpha')!.map((s) => s.id)).toEqual(['alpha-2024-06-01-bupati']);
     expect(profileOf(r).rejected).toHaveLength(1);
-    const cited = fixture([], ['event,alpha-2024-pelatihan-membatik,alpha-2024-06-01-bupati,reported,,,,,,,membuka pelatihan batik,,']);
+    const cited = fixture([], ['event,alpha-2024-pelatihan-membatik,alpha-2024-06-01-bupati,reported,,,,,,,membuka pelatihan batik,,,,']);
     expect(errors(cited).map((p) => p.rule)).toContain('rejected-source');
   });
 

@@ -117,6 +117,7 @@ const sourceArb = (id: string, index: number, ids: { cities: string[]; sources: 
       day,
       published_precision: pick(schema.PUBLISHED_PRECISIONS),
       published_basis: text,
+      published_basis_id: text,
       language: pick(schema.LANGUAGES),
       inContext: fc.boolean(),
       reprint_of: fc.option(pick(ids.sources.filter((s) => s !== id).length ? ids.sources.filter((s) => s !== id) : [id]), { nil: null }),
@@ -133,6 +134,7 @@ const sourceArb = (id: string, index: number, ids: { cities: string[]; sources: 
       published: g.published_precision === 'unknown' ? null : datePart(g.day, g.published_precision),
       published_precision: g.published_precision,
       published_basis: g.published_basis,
+      published_basis_id: g.published_basis_id,
       language: g.language,
       report_file: g.inContext ? `context/${id}.txt` : `${id}.txt`,
       reprint_of: g.reprint_of === id ? null : g.reprint_of,
@@ -200,7 +202,7 @@ type ClaimValues = Partial<Omit<Claim, 'record_type' | 'record_id' | 'source' | 
 
 /** One claim of a report on one field, with a note and a curator's choice now and then. */
 const claimOf = (type: Claimed, id: string, source: string, field: string, values: fc.Arbitrary<ClaimValues>): fc.Arbitrary<Claim> =>
-  fc.record({ values, note: fc.option(text, { nil: null, freq: 4 }), best_reason: fc.option(text, { nil: null, freq: 6 }), evidence: phrase }).map(
+  fc.record({ values, note: fc.option(fc.tuple(text, text), { nil: null, freq: 4 }), best_reason: fc.option(fc.tuple(text, text), { nil: null, freq: 6 }), evidence: phrase }).map(
     ({ values: v, note, best_reason, evidence }): Claim => ({
       record_type: type,
       record_id: id,
@@ -212,8 +214,10 @@ const claimOf = (type: Claimed, id: string, source: string, field: string, value
       basis: null,
       date: null,
       precision: null,
-      note,
-      best_reason,
+      note: note?.[0] ?? null,
+      note_id: note?.[1] ?? null,
+      best_reason: best_reason?.[0] ?? null,
+      best_reason_id: best_reason?.[1] ?? null,
       ...v,
       evidence: v.evidence ?? evidence,
     }),
