@@ -5,6 +5,8 @@
 interface Config {
   locale: string;
   summary: string;
+  /** The summary's column holding a city's name in the page's language. */
+  nameField: string;
   /** The comparison page's address with CITY_A and CITY_B standing for the two ids (which are lower case). */
   pairHref: string;
   allPairsLimit: number;
@@ -25,6 +27,12 @@ export function enhancePairComposer(root: Document): void {
       .then((r) => r.json() as Promise<SummaryRow[]>)
       .then((rows) => {
         const byId = new Map(rows.map((r, i) => [String(r.city), { row: r, index: i }]));
+        // A page that lists no cities (past HOME_CITIES_LIMIT) offers every city of the summary.
+        selects.forEach((s, i) => {
+          if (s.options.length) return;
+          for (const r of rows) s.add(new Option(String(r[config.nameField]), String(r.city)));
+          s.selectedIndex = Math.min(i, rows.length - 1);
+        });
         const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
           const node = root.createElement(tag);
           if (text !== undefined) node.textContent = text;
