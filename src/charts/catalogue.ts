@@ -170,9 +170,24 @@ export const chartsOn = (charts: SiteCharts, page: PageRef): ChartEntry[] => cha
  */
 export type EmbedEntry = { kind: 'chart'; slug: string; page: PageRef; chart: ChartEntry } | { kind: 'profile'; slug: string; page: PageRef; profile: CityProfile };
 
-export function siteEmbeds(model: SiteModel, lang: Lang): EmbedEntry[] {
-  return [
-    ...siteCharts(model, lang).embeddable.map((chart): EmbedEntry => ({ kind: 'chart', slug: chart.slug, page: chart.page, chart })),
-    ...model.profiles.map((profile): EmbedEntry => ({ kind: 'profile', slug: profileSlug(profile.city.id), page: { page: 'city', id: profile.city.id }, profile })),
-  ];
+const embedMemo = new WeakMap<SiteModel, Map<Lang, { all: EmbedEntry[]; bySlug: ReadonlyMap<string, EmbedEntry> }>>();
+
+/** Every embed of one model and language, listed and indexed by slug once per build: each embed page, image and city page looks its own up. */
+function embedIndex(model: SiteModel, lang: Lang): { all: EmbedEntry[]; bySlug: ReadonlyMap<string, EmbedEntry> } {
+  let byLang = embedMemo.get(model);
+  if (!byLang) embedMemo.set(model, (byLang = new Map()));
+  let embeds = byLang.get(lang);
+  if (!embeds) {
+    const all = [
+      ...siteCharts(model, lang).embeddable.map((chart): EmbedEntry => ({ kind: 'chart', slug: chart.slug, page: chart.page, chart })),
+      ...model.profiles.map((profile): EmbedEntry => ({ kind: 'profile', slug: profileSlug(profile.city.id), page: { page: 'city', id: profile.city.id }, profile })),
+    ];
+    embeds = { all, bySlug: new Map(all.map((e) => [e.slug, e])) };
+    byLang.set(lang, embeds);
+  }
+  return embeds;
 }
+
+export const siteEmbeds = (model: SiteModel, lang: Lang): EmbedEntry[] => embedIndex(model, lang).all;
+/** One embed by its slug; undefined when there is none. */
+export const siteEmbed = (model: SiteModel, lang: Lang, slug: string): EmbedEntry | undefined => embedIndex(model, lang).bySlug.get(slug);

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { embedFile, embedPaths } from '../../../components/embeds';
+import { embedFile, imagePaths } from '../../../components/embeds';
 
-export const getStaticPaths = () => embedPaths('id');
+export const getStaticPaths = () => imagePaths('id');
 export const GET: APIRoute = ({ params, site }) => embedFile('png', 'id', params.slug!, new URL('/', site));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { embedFile, embedPaths } from '../../../../components/embeds';
+import { embedFile, imagePaths } from '../../../../components/embeds';
 
-export const getStaticPaths = () => embedPaths('en');
+export const getStaticPaths = () => imagePaths('en');
 export const GET: APIRoute = ({ params, site }) => embedFile('svg', 'en', params.slug!, new URL('/', site));
