@@ -5,8 +5,6 @@
 interface Config {
   locale: string;
   summary: string;
-  /** The summary's column holding a city's name in the page's language. */
-  nameField: string;
   /** The comparison page's address with CITY_A and CITY_B standing for the two ids (which are lower case). */
   pairHref: string;
   allPairsLimit: number;
@@ -27,11 +25,10 @@ export function enhancePairComposer(root: Document): void {
       .then((r) => r.json() as Promise<SummaryRow[]>)
       .then((rows) => {
         const byId = new Map(rows.map((r, i) => [String(r.city), { row: r, index: i }]));
-        // A page that lists no cities (past HOME_CITIES_LIMIT) offers every city of the summary.
+        // A page that lists no cities (past HOME_CITIES_LIMIT) offers every city of the summary, by
+        // the name the comparison's heading uses; the first and second are chosen, as in the HTML.
         selects.forEach((s, i) => {
-          if (s.options.length) return;
-          for (const r of rows) s.add(new Option(String(r[config.nameField]), String(r.city)));
-          s.selectedIndex = Math.min(i, rows.length - 1);
+          if (!s.length) for (const r of rows) s.add(new Option(String(r.name), String(r.city), false, s.length === i));
         });
         const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
           const node = root.createElement(tag);
