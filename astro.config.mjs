@@ -58,6 +58,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
+    // Pages of one route are rendered a few at a time, so that while one waits for its PNG
+    // (drawn by resvg on libuv's thread pool, src/lib/raster.ts) the next is rendered: the
+    // images use the second core. HTML pages are rendered on one thread either way.
+    concurrency: 4,
     // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },

@@ -117,6 +117,7 @@ if (status !== 0 || stop.signal) {
 // The search index, over the finished pages, before anything replaces the output.
 stop.indexing = true;
 let searchPages: Record<string, number>;
+const searchStart = performance.now();
 try {
   searchPages = await buildSearchIndex(partial);
 } catch (e) {
@@ -129,7 +130,7 @@ if (stop.signal) {
   console.error(`\nBuild interrupted (${stop.signal}): ${untouched()}.\n`);
   process.exit(1);
 }
-console.log(`Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}.`);
+console.log(`Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}, in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`);
 
 // The swap: the old build aside, the new one in, the old one removed. Should the second rename
 // fail, the old build goes back.

@@ -12,6 +12,8 @@ export interface SyntheticOptions {
   cities: number;
   eventsPerCity: number;
   seed?: number;
+  /** How many provinces the cities are dealt into, in turn (38, Indonesia's number, unless given). */
+  provinces?: number;
 }
 
 /** mulberry32: a small, well-known deterministic generator. */
@@ -42,7 +44,7 @@ export function writeSyntheticDataset(root: string, options: SyntheticOptions): 
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(reportsDir, { recursive: true });
 
-  const provinces = 38;
+  const provinces = options.provinces ?? 38;
   const cities: Record<string, string | number>[] = [];
   const sources: Record<string, string | number>[] = [];
   const organisations: object[] = [];

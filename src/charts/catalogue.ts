@@ -61,30 +61,41 @@ function eventsOverTime(events: readonly BatikEvent[], cities: readonly City[], 
 }
 
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
-  const { dataset, profiles, pairs } = model;
+  const { dataset, profiles, provinces, pairs } = model;
   const cite = (records: readonly { sources: readonly string[] }[]) => sourcesOf(dataset, records);
-  const metricSources = (ids: readonly MetricId[]) => cite(metricRecords(dataset, profiles.flatMap((p) => ids.flatMap((m) => p.metrics[m].records))));
-  const coverage = coverageRows(dataset, profiles);
+  const metricSources = (ids: readonly MetricId[], of: readonly CityProfile[] = profiles) => cite(metricRecords(dataset, of.flatMap((p) => ids.flatMap((m) => p.metrics[m].records))));
   const cityEvents = (id: string) => (dataset.eventsByCity.get(id) ?? []).filter(inComparisonPeriod);
   const cityPolicies = (id: string) => dataset.policiesByCity.get(id) ?? [];
-  const entries: ChartEntry[] = [
-    { slug: 'headline', page: { page: 'home' }, chart: headlineComparison(profiles, { lang, id: 'headline' }), sources: metricSources(HEADLINE_METRICS), embeddable: true },
-    {
-      slug: 'timeline',
-      page: { page: 'home' },
+  /**
+   * The charts that set cities side by side (headline figures, events over time, programme
+   * coverage, the map): on the home page while it shows every city, and past
+   * HOME_CITIES_LIMIT on each province's page, over its cities, so none draws every city of
+   * the country. `prefix` keeps each province's slugs apart.
+   */
+  const sideBySide = (page: PageRef, prefix: string, of: readonly CityProfile[], events: readonly BatikEvent[], policies: readonly Policy[]): ChartEntry[] => {
+    const cities = of.map((p) => p.city);
+    const coverage = coverageRows(dataset, of);
+    const slug = (name: string) => `${prefix}${name}`;
+    return [
+      { slug: slug('headline'), page, chart: headlineComparison(of, { lang, id: slug('headline') }), sources: metricSources(HEADLINE_METRICS, of), embeddable: true },
       // Charts show the comparison period, as the metrics count it.
-      chart: eventsOverTime(dataset.events.filter(inComparisonPeriod), dataset.cities, dataset.policies, lang, 'timeline'),
-      sources: cite([...dataset.events.filter(inComparisonPeriod), ...dataset.policies]),
-      embeddable: true,
-    },
-    {
-      slug: 'coverage',
-      page: { page: 'home' },
-      chart: coverageMatrix(coverage, { lang, id: 'coverage' }),
-      sources: cite(metricRecords(dataset, coverage.flatMap((row) => Object.values(row.records).flat()))),
-      embeddable: true,
-    },
-    { slug: 'map', page: { page: 'home' }, chart: locatorMap(dataset.cities, { lang, id: 'map' }), sources: [], embeddable: true },
+      { slug: slug('timeline'), page, chart: eventsOverTime(events, cities, policies, lang, slug('timeline')), sources: cite([...events, ...policies]), embeddable: true },
+      {
+        slug: slug('coverage'),
+        page,
+        chart: coverageMatrix(coverage, { lang, id: slug('coverage') }),
+        sources: cite(metricRecords(dataset, coverage.flatMap((row) => Object.values(row.records).flat()))),
+        embeddable: true,
+      },
+      { slug: slug('map'), page, chart: locatorMap(cities, { lang, id: slug('map') }), sources: [], embeddable: true },
+    ];
+  };
+  const entries: ChartEntry[] = [
+    ...(provinces.length
+      ? provinces.flatMap((p) =>
+          sideBySide({ page: 'province', id: p.id }, `province-${p.id}-`, p.cities, p.cities.flatMap((c) => cityEvents(c.city.id)), p.cities.flatMap((c) => cityPolicies(c.city.id))),
+        )
+      : sideBySide({ page: 'home' }, '', profiles, dataset.events.filter(inComparisonPeriod), dataset.policies)),
     ...METRICS.map((m): ChartEntry => ({
       slug: `ranking-${m.id.replace(/_/g, '-')}`,
       page: { page: 'metric', id: m.id },
@@ -159,9 +170,24 @@ export const chartsOn = (charts: SiteCharts, page: PageRef): ChartEntry[] => cha
  */
 export type EmbedEntry = { kind: 'chart'; slug: string; page: PageRef; chart: ChartEntry } | { kind: 'profile'; slug: string; page: PageRef; profile: CityProfile };
 
-export function siteEmbeds(model: SiteModel, lang: Lang): EmbedEntry[] {
-  return [
-    ...siteCharts(model, lang).embeddable.map((chart): EmbedEntry => ({ kind: 'chart', slug: chart.slug, page: chart.page, chart })),
-    ...model.profiles.map((profile): EmbedEntry => ({ kind: 'profile', slug: profileSlug(profile.city.id), page: { page: 'city', id: profile.city.id }, profile })),
-  ];
+const embedMemo = new WeakMap<SiteModel, Map<Lang, { all: EmbedEntry[]; bySlug: ReadonlyMap<string, EmbedEntry> }>>();
+
+/** Every embed of one model and language, listed and indexed by slug once per build: each embed page, image and city page looks its own up. */
+function embedIndex(model: SiteModel, lang: Lang): { all: EmbedEntry[]; bySlug: ReadonlyMap<string, EmbedEntry> } {
+  let byLang = embedMemo.get(model);
+  if (!byLang) embedMemo.set(model, (byLang = new Map()));
+  let embeds = byLang.get(lang);
+  if (!embeds) {
+    const all = [
+      ...siteCharts(model, lang).embeddable.map((chart): EmbedEntry => ({ kind: 'chart', slug: chart.slug, page: chart.page, chart })),
+      ...model.profiles.map((profile): EmbedEntry => ({ kind: 'profile', slug: profileSlug(profile.city.id), page: { page: 'city', id: profile.city.id }, profile })),
+    ];
+    embeds = { all, bySlug: new Map(all.map((e) => [e.slug, e])) };
+    byLang.set(lang, embeds);
+  }
+  return embeds;
 }
+
+export const siteEmbeds = (model: SiteModel, lang: Lang): EmbedEntry[] => embedIndex(model, lang).all;
+/** One embed by its slug; undefined when there is none. */
+export const siteEmbed = (model: SiteModel, lang: Lang, slug: string): EmbedEntry | undefined => embedIndex(model, lang).bySlug.get(slug);

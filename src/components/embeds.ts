@@ -1,9 +1,9 @@
-import { siteEmbeds, type EmbedEntry } from '../charts/catalogue';
+import { siteEmbed, siteEmbeds, type EmbedEntry } from '../charts/catalogue';
 import { CHART_CSS } from '../charts/render';
 import { siteAddress } from '../lib/base';
 import { buildDate } from '../lib/build-date';
 import { chartImageSvg, imageLayout, type ImageCaption } from '../lib/chart-image';
-import { oembed, svgSize, type EmbedDescription } from '../lib/embed';
+import { oembed, profileSlug, svgSize, type EmbedDescription } from '../lib/embed';
 import { formatPartialDate, type Lang } from '../lib/format';
 import { svgToPng } from '../lib/raster';
 import { chartAnchor, href } from '../lib/routes';
@@ -17,6 +17,15 @@ type ProfileEmbed = Extract<EmbedEntry, { kind: 'profile' }>;
 
 /** The nominal size of a city's profile card, for the iframe's width and fallback height. */
 const PROFILE_SIZE = { width: 440, height: 230 };
+
+/**
+ * The tallest chart that gets image files (SVG and PNG), in CSS px. A ranking of every city at
+ * national scale is about 15,000 px tall: as an image in an article it is unreadable, and as a
+ * 2× PNG (40 megapixels) it alone took seconds of every build. Such a chart is embedded as its
+ * page (the iframe), whose table lists every city; its panel offers no image. The charts of a
+ * handful of cities are under a thousand.
+ */
+export const IMAGE_MAX_HEIGHT = 3000;
 
 /** Past this many publishers an image counts them rather than naming each. */
 const IMAGE_PUBLISHERS = 4;
@@ -60,7 +69,7 @@ export function describeEmbed(entry: EmbedEntry, lang: Lang, site: URL): EmbedDe
   if (entry.kind === 'chart') {
     const { chart, sources } = entry.chart;
     const size = svgSize(chart.svg);
-    const image = imageLayout(size, imageCaption(entry, lang, site));
+    const image = hasImage(entry) ? imageLayout(size, imageCaption(entry, lang, site)) : null;
     return {
       ...common,
       title: chart.title,
@@ -69,7 +78,7 @@ export function describeEmbed(entry: EmbedEntry, lang: Lang, site: URL): EmbedDe
       ...size,
       credit: creditLine(sources, lang),
       link: new URL(`${href(entry.page, lang)}#${chartAnchor(entry.slug)}`, site).href,
-      image: { width: image.width, height: image.height },
+      image: image && { width: image.width, height: image.height },
     };
   }
   const { profile } = entry;
@@ -89,24 +98,29 @@ export function describeEmbed(entry: EmbedEntry, lang: Lang, site: URL): EmbedDe
   };
 }
 
+/** Whether a chart gets image files: every chart up to IMAGE_MAX_HEIGHT. */
+const hasImage = (entry: ChartEmbed) => svgSize(entry.chart.chart.svg).height <= IMAGE_MAX_HEIGHT;
+
 export const embedEntries = (lang: Lang) => siteEmbeds(siteModel(), lang);
-export const embedEntry = (lang: Lang, slug: string) => embedEntries(lang).find((e) => e.slug === slug)!;
-export const chartEmbed = (lang: Lang, slug: string) => embedEntries(lang).find((e): e is ChartEmbed => e.kind === 'chart' && e.slug === slug)!;
-export const profileEmbed = (lang: Lang, city: string) => embedEntries(lang).find((e): e is ProfileEmbed => e.kind === 'profile' && e.profile.city.id === city)!;
+export const embedEntry = (lang: Lang, slug: string) => siteEmbed(siteModel(), lang, slug)!;
+export const chartEmbed = (lang: Lang, slug: string) => embedEntry(lang, slug) as ChartEmbed;
+export const profileEmbed = (lang: Lang, city: string) => embedEntry(lang, profileSlug(city)) as ProfileEmbed;
 /**
  * The routes of each kind of embed page: charts at /embed/[slug]/ with their images, profile
  * cards at /embed/profile-[city]/, a page of their own kind (and stylesheet).
  */
 export const embedPaths = (lang: Lang) => embedEntries(lang).flatMap((e) => (e.kind === 'chart' ? [{ params: { slug: e.slug } }] : []));
+/** The charts with image files beside their embed page (chart.svg, chart.png). */
+export const imagePaths = (lang: Lang) => embedEntries(lang).flatMap((e) => (e.kind === 'chart' && hasImage(e) ? [{ params: { slug: e.slug } }] : []));
 export const profilePaths = (lang: Lang) => embedEntries(lang).flatMap((e) => (e.kind === 'profile' ? [{ params: { city: e.profile.city.id } }] : []));
 
 /** The files beside each embed page: a chart as SVG and PNG (2×), and every embed's oEmbed JSON. */
-export function embedFile(file: 'svg' | 'png' | 'oembed', lang: Lang, slug: string, site: URL): Response {
+export async function embedFile(file: 'svg' | 'png' | 'oembed', lang: Lang, slug: string, site: URL): Promise<Response> {
   const entry = embedEntry(lang, slug);
   if (file === 'oembed') return new Response(`${JSON.stringify(oembed(describeEmbed(entry, lang, site)), null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed' } });
-  if (entry.kind !== 'chart') throw new Error(`${slug} has no image files`);
+  if (entry.kind !== 'chart' || !hasImage(entry)) throw new Error(`${slug} has no image files`);
   const svg = chartImageSvg(entry.chart.chart.svg, CHART_CSS, imageCaption(entry, lang, site));
   return file === 'svg'
     ? new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } })
-    : new Response(new Uint8Array(svgToPng(svg, svgSize(svg).width * 2)), { headers: { 'Content-Type': 'image/png' } });
+    : new Response(new Uint8Array(await svgToPng(svg, svgSize(svg).width * 2)), { headers: { 'Content-Type': 'image/png' } });
 }

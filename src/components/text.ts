@@ -3,8 +3,10 @@ import { recordKey } from '../lib/dataset';
 import type { Estimate } from '../lib/estimate';
 import { formatDateRange, formatList, formatNumber, formatPartialDate, formatRupiah, type Lang } from '../lib/format';
 import { href } from '../lib/routes';
-import { MEDIAN_MIN_VALUES, type Ranking } from '../lib/ranking';
-import type { CityProfile } from '../lib/summarise';
+import { MEDIAN_MIN_VALUES, NAMED_CITIES_LIMIT, type Ranking } from '../lib/ranking';
+import type { CityProfile, ProvinceProfile } from '../lib/summarise';
+import type { MetricId } from '../lib/metrics';
+import { qualifierText, rankingMixNote } from '../lib/qualifiers';
 import { CLAIM_FIELDS, type ClaimedType, type FacilityStatus, type RecordType, type Theme } from '../lib/schema';
 import { labelsFor } from '../charts/labels';
 import { useTranslations, type UiKey } from '../i18n';
@@ -192,26 +194,58 @@ export const notReported = (lang: Lang) => labelsFor(lang).notReported;
 
 /**
  * A city's place in a ranking, by the site's one ranking rule (src/lib/ranking.ts): "2 dari 4",
- * "1 dari 4, sama dengan Kota Blitar", or "tidak dilaporkan"; the denominator is every city.
+ * "1 dari 4, sama dengan Kota Blitar", or "tidak dilaporkan"; the denominator is every city. Past
+ * NAMED_CITIES_LIMIT the cities it ties with are counted: "1 dari 514, sama dengan 513 kota lain".
  */
 export function rankText(ranking: Ranking<CityProfile>, cityId: string, lang: Lang): string {
   const t = useTranslations(lang);
   const entry = ranking.byKey.get(cityId);
   if (!entry || entry.rank === null) return notReported(lang);
   const vars = { rank: formatNumber(entry.rank, lang)!, n: formatNumber(ranking.of, lang)! };
+  if (entry.tiedWith.length > NAMED_CITIES_LIMIT) return t('ranking.tiedCount', { ...vars, count: formatNumber(entry.tiedWith.length, lang)! });
   return entry.tiedWith.length ? t('ranking.tied', { ...vars, cities: formatList(entry.tiedWith.map((p) => cityName(p.city, lang)), lang) }) : t('city.rankOf', vars);
+}
+
+/**
+ * What every city page says of one ranking, the same on each, so computed once per ranking and
+ * language rather than once per page: the note on what the ranking mixes (past
+ * NAMED_CITIES_LIMIT cities of a kind, counted), and whether its tied leaders share their
+ * qualifiers as well as their figure.
+ */
+const rankingWords = new WeakMap<Ranking<CityProfile>, Map<Lang, { note: string | null; leadersShare: boolean }>>();
+export function rankingSummary(ranking: Ranking<CityProfile>, metric: MetricId, lang: Lang): { note: string | null; leadersShare: boolean } {
+  let byLang = rankingWords.get(ranking);
+  if (!byLang) rankingWords.set(ranking, (byLang = new Map()));
+  let words = byLang.get(lang);
+  if (!words) {
+    const first = ranking.leaders[0] ? qualifierText(ranking.leaders[0].metrics[metric], lang) : '';
+    words = {
+      note: rankingMixNote(ranking.reported.map((p) => ({ name: cityName(p.city, lang), value: p.metrics[metric] })), lang, NAMED_CITIES_LIMIT),
+      leadersShare: ranking.leaders.every((p) => qualifierText(p.metrics[metric], lang) === first),
+    };
+    byLang.set(lang, words);
+  }
+  return words;
 }
 
 /** The median of a ranking's reported values, or words saying why there is none (fewer than three values). */
 export const medianText = (ranking: Ranking<CityProfile>, lang: Lang): string =>
   ranking.median === null ? useTranslations(lang)('ranking.medianFew', { n: MEDIAN_MIN_VALUES }) : formatNumber(ranking.median, lang)!;
 
+/** How many cities a province has in the data: "1 city", "14 cities". */
+export const cityCount = (n: number, lang: Lang): string => useTranslations(lang)(n === 1 ? 'province.cityCountOne' : 'province.cityCount', { n: formatNumber(n, lang)! });
+
 /** Where a city's figures come from: "dari 31 laporan, 2009–2025" / "from 31 reports, 2009–2025". */
-export function coverageText(profile: CityProfile, lang: Lang): string {
+export const coverageText = (profile: CityProfile, lang: Lang): string => coverageLine(profile.sources.length, profile.years, lang);
+
+/** Where a province's figures come from, its cities' reports counted once each: "dari 40 laporan, 2019–2024". */
+export const provinceCoverageText = (province: ProvinceProfile, lang: Lang): string => coverageLine(province.sources, province.years, lang);
+
+function coverageLine(sources: number, years: [number, number] | null, lang: Lang): string {
   const t = useTranslations(lang);
-  const reports = reportCount(profile.sources.length, lang);
-  if (!profile.years) return t('coverage.lineNoYears', { reports });
-  const [first, last] = profile.years;
+  const reports = reportCount(sources, lang);
+  if (!years) return t('coverage.lineNoYears', { reports });
+  const [first, last] = years;
   return t('coverage.line', { reports, years: first === last ? String(first) : `${first}–${last}` });
 }
 

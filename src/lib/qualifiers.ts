@@ -88,11 +88,13 @@ const STATUS_QUALIFIERS: readonly Qualifier[] = ['planned', 'under_construction'
  * menghitung fasilitas yang baru direncanakan (Kota Probolinggo)." Null when every value ranked
  * is a plain count, so a rank never sets a target against counts without saying so.
  */
-export function rankingMixNote(ranked: readonly { name: string; value: MetricValue }[], lang: Lang): string | null {
+export function rankingMixNote(ranked: readonly { name: string; value: MetricValue }[], lang: Lang, maxNames = Infinity): string | null {
+  // Past maxNames the cities are counted ("183 kota"), for a page that links to where each is named.
+  const cities = (names: string[]) => (names.length > maxNames ? (lang === 'id' ? `${formatNumber(names.length, lang)} kota` : `${formatNumber(names.length, lang)} cities`) : formatList(names, lang));
   const groups = (qualifiers: readonly Qualifier[]) =>
     qualifiers.flatMap((q) => {
       const names = ranked.filter((r) => qualifierParts(r.value).some((p) => p.qualifier === q)).map((r) => r.name);
-      return names.length ? [`${WORDS[lang][q].noun} (${formatList(names, lang)})`] : [];
+      return names.length ? [`${WORDS[lang][q].noun} (${cities(names)})`] : [];
     });
   const [figures, statuses] = [groups(FIGURE_QUALIFIERS), groups(STATUS_QUALIFIERS)];
   const sentences = [

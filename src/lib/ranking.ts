@@ -13,6 +13,14 @@
  *   than the values do.
  */
 
+/**
+ * A page about one city names up to this many other cities in a rank (the cities it ties
+ * with, the leaders, a ranking's note); past that it counts them and links to the metric's
+ * page, which names every one. Named on every city page, 500 cities tied at one facility would
+ * make each page list 500 names, and the city pages together grow with the square of the cities.
+ */
+export const NAMED_CITIES_LIMIT = 12;
+
 /** The fewest reported values a median is computed over. */
 export const MEDIAN_MIN_VALUES = 3;
 

@@ -10,13 +10,14 @@ import type { MetricId } from './metrics';
 export type PageRef =
   | { page: 'home' | 'sources' | 'methodology' | 'data' | 'search' }
   | { page: 'city'; id: string }
+  | { page: 'province'; id: string }
   | { page: 'metric'; id: MetricId }
   | { page: 'event' | 'facility' | 'policy'; id: string }
   | { page: 'compare'; a: string; b: string };
 
 export const WORDS = {
-  id: { city: 'kota', metric: 'metrik', event: 'kegiatan', facility: 'fasilitas', policy: 'kebijakan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data', search: 'cari' },
-  en: { city: 'city', metric: 'metric', event: 'event', facility: 'facility', policy: 'policy', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data', search: 'search' },
+  id: { city: 'kota', province: 'provinsi', metric: 'metrik', event: 'kegiatan', facility: 'fasilitas', policy: 'kebijakan', compare: 'banding', sources: 'sumber', methodology: 'metodologi', data: 'data', search: 'cari' },
+  en: { city: 'city', province: 'province', metric: 'metric', event: 'event', facility: 'facility', policy: 'policy', compare: 'compare', sources: 'sources', methodology: 'methodology', data: 'data', search: 'search' },
 } as const;
 
 export const metricSlug = (id: MetricId) => id.replace(/_/g, '-');
@@ -45,7 +46,8 @@ export function pagePath(ref: PageRef, lang: Lang): string {
     case 'search':
       return `${prefix}${w[ref.page]}/`;
     case 'city':
-      return `${prefix}${w.city}/${ref.id}/`;
+    case 'province':
+      return `${prefix}${w[ref.page]}/${ref.id}/`;
     case 'metric':
       return `${prefix}${w.metric}/${metricSlug(ref.id)}/`;
     case 'event':
@@ -84,6 +86,31 @@ export function cityPairs<T extends { id: string; province: string }>(cities: re
 }
 
 /**
+ * Up to this many cities the home page shows every city: a card each, every city in its
+ * charts and table. Past it the home page shows one card and one row per province, and each
+ * province gets a page of its own (/provinsi/<id>/) with the full lists and charts of its
+ * cities, so no page grows with the number of cities in the country. Twelve keeps the four
+ * cities of the record, and any handful more, on one page.
+ */
+export const HOME_CITIES_LIMIT = 12;
+
+/** Whether the home page summarises by province, with a page per province. */
+export const summarisesByProvince = (cities: readonly unknown[]) => cities.length > HOME_CITIES_LIMIT;
+
+/**
+ * A province's id in its address, from its Indonesian name: "Jawa Timur" → "jawa-timur",
+ * "DI Yogyakarta" → "di-yogyakarta". Province pages have an address of their own section, so
+ * an id may equal a city's (Kota Gorontalo in Gorontalo).
+ */
+export const provinceId = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
  * The first path segment of every section of the site, per language, from the root of the
  * site: the security headers give each its own rule (under the base: headersFile), so embed
  * pages never share a rule with the rest.
@@ -111,6 +138,7 @@ export const workbookHref = (name: string, lang: Lang) => `${href({ page: 'data'
 /** Parameters of the generated pages, shared by the Indonesian and English route files. */
 export const routeParams = {
   city: (cities: readonly { id: string }[]) => cities.map((c) => ({ params: { id: c.id } })),
+  province: (provinces: readonly { id: string }[]) => provinces.map((p) => ({ params: { id: p.id } })),
   /** One page per record of a kind: events, facilities, policies. */
   record: (records: readonly { id: string }[]) => records.map((r) => ({ params: { id: r.id } })),
   metric: (ids: readonly MetricId[]) => ids.map((id) => ({ params: { id: metricSlug(id) }, props: { metric: id } })),

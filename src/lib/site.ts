@@ -6,14 +6,21 @@ import { dataPaths } from './paths';
 import { formatProblems, hasErrors, type Problem } from './problems';
 import { METRICS, type MetricId } from './metrics';
 import { rankBy, type Ranking } from './ranking';
-import { cityPairs } from './routes';
-import { cityProfiles, type CityProfile } from './summarise';
+import { cityPairs, summarisesByProvince } from './routes';
+import { cityProfiles, provinceProfiles, type CityProfile, type ProvinceProfile } from './summarise';
 import type { City } from './dataset';
 
 export interface SiteModel {
   dataset: Dataset;
   profiles: CityProfile[];
   profileById: ReadonlyMap<string, CityProfile>;
+  /**
+   * The provinces, each with its cities' profiles and its own figures, when the home page
+   * summarises by province (past HOME_CITIES_LIMIT cities); empty otherwise, and then no
+   * province has a page.
+   */
+  provinces: ProvinceProfile[];
+  provinceById: ReadonlyMap<string, ProvinceProfile>;
   /** The pairs of cities that have a two-city page, and those of each city. */
   pairs: [City, City][];
   pairsByCity: ReadonlyMap<string, [City, City][]>;
@@ -98,5 +105,16 @@ export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteMo
   const rankings = Object.fromEntries(
     METRICS.map((m) => [m.id, rankBy(profiles, (p) => p.metrics[m.id].value, (p) => p.city.id)]),
   ) as Record<MetricId, Ranking<CityProfile>>;
-  return { dataset, profiles, profileById: new Map(profiles.map((p) => [p.city.id, p])), pairs, pairsByCity, rankings, evidenceChecked };
+  const provinces = summarisesByProvince(dataset.cities) ? provinceProfiles(dataset, profiles) : [];
+  return {
+    dataset,
+    profiles,
+    profileById: new Map(profiles.map((p) => [p.city.id, p])),
+    provinces,
+    provinceById: new Map(provinces.map((p) => [p.id, p])),
+    pairs,
+    pairsByCity,
+    rankings,
+    evidenceChecked,
+  };
 }

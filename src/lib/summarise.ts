@@ -1,5 +1,6 @@
 import type { BatikEvent, City, Dataset, PopulationFigure, Source } from './dataset';
 import { inComparisonPeriod, METRICS, type MetricId, type MetricValue } from './metrics';
+import { provinceId } from './routes';
 import { THEMES, type Theme } from './schema';
 
 /** One city's figures, computed once from its records. */
@@ -69,3 +70,43 @@ function yearSpan(dates: readonly string[]): [number, number] | null {
 
 /** Profiles of every city, in the order of cities.csv. */
 export const cityProfiles = (dataset: Dataset): CityProfile[] => dataset.cities.map((c) => cityProfile(dataset, c));
+
+/**
+ * One province's figures: its cities, and each metric computed over all their records at once
+ * by the metric's own rule, so a province's figure carries its range, qualifiers and reports
+ * as a city's does. The home page shows these past HOME_CITIES_LIMIT cities.
+ */
+export interface ProvinceProfile {
+  id: string;
+  name: string;
+  name_en: string;
+  cities: CityProfile[];
+  metrics: Record<MetricId, MetricValue>;
+  /** The reports that cover one of its cities, each once. */
+  sources: number;
+  /** Years over which its cities' records are dated, earliest and latest. */
+  years: [number, number] | null;
+}
+
+/** Profiles of every province, in the order its first city appears in cities.csv. */
+export function provinceProfiles(dataset: Dataset, profiles: readonly CityProfile[]): ProvinceProfile[] {
+  const byProvince = new Map<string, CityProfile[]>();
+  for (const p of profiles) byProvince.set(p.city.province, [...(byProvince.get(p.city.province) ?? []), p]);
+  return [...byProvince].map(([province, cities]) => {
+    const records = {
+      events: cities.flatMap((p) => (dataset.eventsByCity.get(p.city.id) ?? []).filter(inComparisonPeriod)),
+      facilities: cities.flatMap((p) => dataset.facilitiesByCity.get(p.city.id) ?? []),
+      original: (s: string) => dataset.sourceById.get(s)?.original ?? s,
+    };
+    const spans = cities.flatMap((p) => (p.years ? p.years : []));
+    return {
+      id: provinceId(province),
+      name: province,
+      name_en: cities[0]!.city.province_en,
+      cities,
+      metrics: Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>,
+      sources: new Set(cities.flatMap((p) => p.sources.map((s) => s.id))).size,
+      years: spans.length ? [Math.min(...spans), Math.max(...spans)] : null,
+    };
+  });
+}

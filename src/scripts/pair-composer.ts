@@ -27,6 +27,11 @@ export function enhancePairComposer(root: Document): void {
       .then((r) => r.json() as Promise<SummaryRow[]>)
       .then((rows) => {
         const byId = new Map(rows.map((r, i) => [String(r.city), { row: r, index: i }]));
+        // A page that lists no cities (past HOME_CITIES_LIMIT) offers every city of the summary, by
+        // the name the comparison's heading uses; the first and second are chosen, as in the HTML.
+        selects.forEach((s, i) => {
+          if (!s.length) for (const r of rows) s.add(new Option(String(r.name), String(r.city), false, s.length === i));
+        });
         const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
           const node = root.createElement(tag);
           if (text !== undefined) node.textContent = text;

@@ -24,5 +24,5 @@ export const getStaticPaths = (() => {
   return cards.map(([image, card]) => ({ params: { image }, props: { card } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(svgToPng(shareCardSvg(props.card as ShareCard), 1200)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ props }) =>
+  new Response(new Uint8Array(await svgToPng(shareCardSvg(props.card as ShareCard), 1200)), { headers: { 'Content-Type': 'image/png' } });

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { embedFile, embedPaths } from '../../../components/embeds';
+import { embedFile, imagePaths } from '../../../components/embeds';
 import { siteRoot } from '../../../lib/base';
 
-export const getStaticPaths = () => embedPaths('id');
+export const getStaticPaths = () => imagePaths('id');
 export const GET: APIRoute = ({ params, site }) => embedFile('png', 'id', params.slug!, siteRoot(site));
