@@ -29,8 +29,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: BROWSER,
-          // A folder for the quality tests' counts and their summary line (tests/quality/global-setup.ts).
-          globalSetup: ['tests/quality/global-setup.ts'],
+          // A folder for the quality tests' counts and their summary line (tests/quality/global-setup.ts);
+          // one Chromium for every file (tests/helpers/chromium-server.ts).
+          globalSetup: ['tests/quality/global-setup.ts', 'tests/helpers/chromium-server.ts'],
         },
       },
     ],
