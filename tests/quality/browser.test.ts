@@ -76,7 +76,7 @@ describe('every page in the browser', () => {
   // A few pages at a time: while one page waits on its requests, another is laid out or audited.
   // Each page then shares the CPU with the others under way, so it is allowed three times the
   // usual minute (at 60 s, 13 of 445 pages timed out on a heavily loaded machine).
-  it.concurrent.for(addresses)('%s loads cleanly and has no WCAG 2.1 A/AA violation in the light or the dark scheme', async (address, { expect }) => {
+  it.concurrent.for(addresses)('%s loads cleanly and has no WCAG 2.1 A/AA violation in the light or the dark scheme', { timeout: 180_000 }, async (address, { expect }) => {
     const page = await audit.newPage();
     try {
       const issues = await visit(page, site.server.origin, address);
@@ -100,7 +100,7 @@ describe('every page in the browser', () => {
     } finally {
       await page.close();
     }
-  }, 180_000);
+  });
 
   it('a missing page answers 404 with the site 404 page, cleanly', async () => {
     const issues = await withPage(site.context, async (page) => {
