@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,17 +74,30 @@ function environment(vars: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('a build that fails before Astro starts', () => {
+/**
+ * A build that is expected to stop early: its exit status and what it printed. Run as a child
+ * process without blocking this one, so the cases below can run side by side.
+ */
+function failingBuild(vars: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(BUILD[0], BUILD.slice(1), { env: environment(vars), encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+// Each case is a child process of its own with its own output folder, so they run a few at a time.
+describe.concurrent('a build that fails before Astro starts', () => {
   it.each([
     ['data with an error', { BATIK_DATA_DIR: broken.dataDir, BATIK_REPORTS_DIR: broken.reportsDir }, [/events\.csv:3, row 2, column "kind", value "seminar" \[[\w-]+\]/, /1 error/]],
     ['SITE_URL javascript:alert(1)', { SITE_URL: 'javascript:alert(1)' }, ['SITE_URL is "javascript:alert(1)"', 'not an absolute http: or https: address']],
     ['SITE_URL without a scheme', { SITE_URL: 'example.org' }, ['SITE_URL is "example.org"', 'not an absolute http: or https: address']],
     ['SITE_URL with a user name', { SITE_URL: 'https://user@x.org' }, ['SITE_URL is "https://user@x.org"', 'user name or password']],
     ['SITE_URL with a path that is not a folder', { SITE_URL: 'https://example.org/a/../batik/' }, ['SITE_URL is "https://example.org/a/../batik/"', 'not a folder of plain names']],
-  ] as const)('%s: the previous build stays byte for byte, no temporary folder, the cause named', (_, vars, causes) => {
+  ] as const)('%s: the previous build stays byte for byte, no temporary folder, the cause named', async (_, vars, causes) => {
     const out = previousBuild(`case-${Object.values(vars).join('-').replace(/\W+/g, '-')}`);
     const before = snapshot(out);
-    const run = spawnSync(BUILD[0], BUILD.slice(1), { env: environment({ ...vars, BATIK_OUT_DIR: out }), encoding: 'utf8', timeout: 60_000 });
+    const run = await failingBuild({ ...vars, BATIK_OUT_DIR: out });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output).toBe(1);
     for (const cause of causes) expect(output).toMatch(cause);
@@ -95,12 +108,12 @@ describe('a build that fails before Astro starts', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
-  it('refuses to replace a folder that is not a build of the site, and leaves it as it was', () => {
+  it('refuses to replace a folder that is not a build of the site, and leaves it as it was', async ({ expect }) => {
     const out = join(work, 'not-a-build', 'notes');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'notes.txt'), 'not a build');
     const before = snapshot(out);
-    const run = spawnSync(BUILD[0], BUILD.slice(1), { env: environment({ BATIK_OUT_DIR: out }), encoding: 'utf8', timeout: 60_000 });
+    const run = await failingBuild({ BATIK_OUT_DIR: out });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/holds no index\.html, so it is not a build of this site/);
     expect(snapshot(out)).toEqual(before);

@@ -1,23 +1,26 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { serve, type StaticServer } from './serve';
 
-/**
- * Debian's Chromium driven by playwright-core (no browser download). The flags keep it
- * quiet and offline: no sandbox (tests may run as root), no GPU, no background requests
- * that would show up as traffic to other origins.
- */
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The address of the Chromium the browser project's global setup started (tests/helpers/chromium-server.ts). */
+    chromiumEndpoint?: string;
+  }
+}
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * A Chromium for a test file: the one the run started once for every browser test, when there
+ * is one, or else one of its own. Starting Chromium costs about a second of CPU, paid once a
+ * run instead of once a file; a connected browser's close() closes only the contexts this file
+ * opened and disconnects. The name stays `launchChromium` so that test files written against
+ * it elsewhere share the run's browser without a change.
+ */
+export const launchChromium = (): Promise<Browser> => {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+};
 
 /** Context options for every check: a fixed window, locale and time zone. */
 export const CONTEXT: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'UTC' };

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, installAxe } from '../helpers/axe';
 import { CONTEXT, describeIssues, horizontalOverflow, servedSite, visit } from '../helpers/browser';
 import { htmlFiles, pageAddress } from '../helpers/dist';
 import { headerPolicyProblems } from '../helpers/serve';
@@ -10,9 +11,10 @@ import { tally } from '../helpers/tally';
 /**
  * Every built page in a real browser, served with the site's own security headers: it
  * loads with no console error, no failed request, no request to another origin and no
- * Content-Security-Policy violation; the sortable tables work by keyboard; the home and
- * city pages fit a 320 px phone; and with JavaScript off the charts and tables are all
- * still there.
+ * Content-Security-Policy violation, and axe-core finds no WCAG 2.0/2.1 A or AA violation
+ * in the light or the dark colour scheme (embeds included: pages are found by walking the
+ * build); the sortable tables work by keyboard; the home and city pages fit a 320 px phone;
+ * and with JavaScript off the charts and tables are all still there.
  */
 // The built site; BATIK_OUT_DIR (as in astro.config.mjs) points at another build.
 const dist = process.env.BATIK_OUT_DIR ?? 'dist';
@@ -53,14 +55,51 @@ describe('served headers', () => {
 });
 
 describe('every page in the browser', () => {
-  it.each(addresses)('%s loads cleanly', async (address) => {
-    const issues = await withPage(site.context, (page) => visit(page, site.server.origin, address));
-    tally('pages checked');
-    tally('browser loads');
-    tally('console errors', issues.consoleErrors.length + issues.pageErrors.length);
-    tally('CSP violations', issues.cspViolations.length);
-    tally('failed requests', issues.failedRequests.length + issues.foreignRequests.length);
-    expect(describeIssues(address, issues)).toEqual([]);
+  /**
+   * The audit's own context, with axe-core loaded into every page before the page's scripts
+   * (tests/helpers/axe.ts says how, with the page's real policy on). axe only defines itself
+   * on the page, so the load is the load a reader gets and is checked here too: one load per
+   * page for both checks.
+   */
+  let audit: BrowserContext;
+  beforeAll(async () => {
+    audit = await site.browser.newContext({ ...CONTEXT, colorScheme: 'light' });
+    await installAxe(audit);
+  });
+  afterAll(() => audit?.close());
+
+  it('embeds are audited whenever they are built', () => {
+    const embeds = ['embed', 'en/embed'].filter((d) => existsSync(join(dist, d))).flatMap((d) => htmlFiles(join(dist, d)));
+    expect(addresses.filter((a) => /^\/(en\/)?embed\//.test(a))).toHaveLength(embeds.length);
+  });
+
+  // A few pages at a time: while one page waits on its requests, another is laid out or audited.
+  // Each page then shares the CPU with the others under way, so it is allowed three times the
+  // usual minute (at 60 s, 13 of 445 pages timed out on a heavily loaded machine).
+  it.concurrent.for(addresses)('%s loads cleanly and has no WCAG 2.1 A/AA violation in the light or the dark scheme', { timeout: 180_000 }, async (address, { expect }) => {
+    const page = await audit.newPage();
+    try {
+      const issues = await visit(page, site.server.origin, address);
+      tally('pages checked');
+      tally('browser loads');
+      tally('console errors', issues.consoleErrors.length + issues.pageErrors.length);
+      tally('CSP violations', issues.cspViolations.length);
+      tally('failed requests', issues.failedRequests.length + issues.foreignRequests.length);
+      expect.soft(describeIssues(address, issues)).toEqual([]);
+      // The colour scheme is switched in place, as a reader's system setting would switch it, and axe runs again.
+      const found: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+        const violations = await axeViolations(page);
+        tally('axe runs');
+        tally('axe violations', violations.reduce((n, v) => n + v.nodes.length, 0));
+        found.push(...describeViolations(`${address} (${scheme})`, violations));
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('a missing page answers 404 with the site 404 page, cleanly', async () => {
