@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { screenEmulationMetrics, throttling } from 'lighthouse/core/config/constants.js';
 import budgets from '../tests/budgets.json';
-import { CHROMIUM_ARGS } from '../tests/helpers/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
 import { serve } from '../tests/helpers/serve';
 
 const { values } = parseArgs({
@@ -138,7 +138,7 @@ const median = (xs: number[]) => {
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 const server = await serve(values.dist, { gzip: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? CHROMIUM, args: CHROMIUM_ARGS });
 const above: string[] = [];
 try {
   console.log(
