@@ -15,6 +15,7 @@ import { tally } from '../helpers/tally';
 import { loadDataset } from '../../src/lib/load';
 import { formatProblems } from '../../src/lib/problems';
 import { PLAUSIBLE } from '../../src/lib/plausibility';
+import { HOME_CITIES_LIMIT, href, provinceId } from '../../src/lib/routes';
 
 /**
  * The site built from a hostile dataset (tests/fixtures/hostile): markup and script in
@@ -406,6 +407,7 @@ describe('the site built from hostile data', () => {
 });
 
 /** Cities listed on the home page, in both languages. */
+const pageOf = (dist: string, address: string) => load(readFileSync(join(dist, address, 'index.html'), 'utf8'));
 const homeCities = (dist: string) => ['/', '/en/'].map((a) => load(readFileSync(join(dist, a, 'index.html'), 'utf8'))('li.card[data-city]').length);
 
 describe('other sizes of the same data', () => {
@@ -417,12 +419,24 @@ describe('other sizes of the same data', () => {
     expect(homeCities(v.out)).toEqual([1, 1]);
   }, 240_000);
 
-  it('twenty cities build, and the home page lists exactly twenty', () => {
+  it('twenty cities build: past HOME_CITIES_LIMIT the home page lists their provinces, and the province pages the twenty', () => {
     tally('hostile cases');
     const v = twentyCities('twenty');
     const result = build(v.dataDir, v.reportsDir, v.out);
     expect(result.ok, result.output).toBe(true);
-    expect(homeCities(v.out)).toEqual([20, 20]);
+    const cities = loadDataset({ dataDir: v.dataDir, reportsDir: v.reportsDir }).dataset!.cities;
+    expect(cities.length).toBeGreaterThan(HOME_CITIES_LIMIT);
+    const provinces = [...new Set(cities.map((c) => c.province))].map(provinceId);
+    for (const lang of ['id', 'en'] as const) {
+      const $ = pageOf(v.out, href({ page: 'home' }, lang));
+      expect($('li.card[data-city]')).toHaveLength(0);
+      expect($('li.card[data-province]').map((_, el) => $(el).attr('data-province')).get().sort()).toEqual([...provinces].sort());
+      const listed = provinces.flatMap((id) => {
+        const province = pageOf(v.out, href({ page: 'province', id }, lang));
+        return province('li.card[data-city]').map((_, el) => province(el).attr('data-city')).get();
+      });
+      expect(listed.sort()).toEqual(cities.map((c) => c.id).sort());
+    }
   }, 240_000);
 });
 
