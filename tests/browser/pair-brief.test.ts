@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { href, pairOrderAnchor } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
 import { axeViolations, describeViolations } from '../helpers/axe';
-import { CONTEXT, servedSite } from '../helpers/browser';
+import { CONTEXT, servedSite, withPage } from '../helpers/browser';
 
 /**
  * The two-city brief on paper, in Chromium over the built site: every pair page, in both
@@ -31,17 +31,6 @@ const briefs = siteModel().pairs.flatMap(([a, b]) =>
     ];
   }),
 );
-
-async function open<T>(address: string, options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await site.browser.newContext(options);
-  try {
-    const page = await context.newPage();
-    await page.goto(new URL(address, site.server.origin).href, { waitUntil: 'load' });
-    return await run(page);
-  } finally {
-    await context.close();
-  }
-}
 
 /** Pages in a PDF: its page objects (Chromium writes one /Type /Page dictionary per page, uncompressed). */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
@@ -87,7 +76,7 @@ function cutOff(): string[] {
 
 describe('printed on A4', () => {
   it.each(briefs.map((b) => [b.address, b] as const))('%s fits on two pages, nothing cut off', async (address, { first, second }) => {
-    await open(address, CONTEXT, async (page) => {
+    await withPage(site, address, CONTEXT, async (page) => {
       await page.emulateMedia({ media: 'print' });
       expect(await shownOrder(page), 'the order the address asks for').toEqual([first, second]);
 
@@ -110,7 +99,7 @@ describe('the reader’s own city first', () => {
   const [brief] = briefs;
 
   it('without JavaScript, the order link shows the other city first, and back', async () => {
-    await open(brief!.address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
+    await withPage(site, brief!.address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
       expect(await shownOrder(page)).toEqual([brief!.first, brief!.second]);
       await page.locator('a[data-order-switch]:visible').click();
       expect(await shownOrder(page)).toEqual([brief!.second, brief!.first]);
@@ -122,13 +111,13 @@ describe('the reader’s own city first', () => {
 
   it('the brief with the other city first passes axe', async () => {
     const reversed = briefs.find((b) => b.address.includes('#'))!;
-    await open(reversed.address, CONTEXT, async (page) => {
+    await withPage(site, reversed.address, CONTEXT, async (page) => {
       expect(describeViolations(reversed.address, await axeViolations(page))).toEqual([]);
     });
   });
 
   it('the pair composer keeps the reader’s order and links to the brief in it', async () => {
-    await open(href({ page: 'home' }, brief!.lang), CONTEXT, async (page) => {
+    await withPage(site, href({ page: 'home' }, brief!.lang), CONTEXT, async (page) => {
       const composer = page.locator('[data-pair-composer]');
       await composer.waitFor();
       await composer.locator('select[name="a"]').selectOption(brief!.second);
@@ -144,10 +133,10 @@ describe('the reader’s own city first', () => {
   });
 
   it('the print button shows only when its script runs', async () => {
-    await open(brief!.address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
+    await withPage(site, brief!.address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
       expect(await page.locator('[data-print-brief]:visible').count()).toBe(0);
     });
-    await open(brief!.address, CONTEXT, async (page) => {
+    await withPage(site, brief!.address, CONTEXT, async (page) => {
       await expect.poll(() => page.locator('[data-print-brief]:visible').count()).toBe(1);
     });
   });

@@ -8,7 +8,7 @@ import { METRICS } from '../../src/lib/metrics';
 import { dataPaths } from '../../src/lib/paths';
 import { href } from '../../src/lib/routes';
 import { useTranslations } from '../../src/i18n';
-import { CONTEXT, servedSite } from '../helpers/browser';
+import { CONTEXT, servedSite, withPage } from '../helpers/browser';
 
 /**
  * Small things readers hit (issue 12), in Chromium over the built site: the sort hint appears
@@ -30,20 +30,9 @@ const sortablePages: [string, Lang][] = [
 ];
 const PHONE: BrowserContextOptions = { ...CONTEXT, viewport: { width: 390, height: 844 } };
 
-async function open<T>(address: string, options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await site.browser.newContext(options);
-  try {
-    const page = await context.newPage();
-    await page.goto(new URL(address, site.server.origin).href, { waitUntil: 'load' });
-    return await run(page);
-  } finally {
-    await context.close();
-  }
-}
-
 describe('the sort hint', () => {
   it.each(sortablePages)('%s: hidden when JavaScript is off', async (address) => {
-    await open(address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
+    await withPage(site, address, { ...CONTEXT, javaScriptEnabled: false }, async (page) => {
       const hints = page.locator('[data-sort-hint]');
       expect(await hints.count()).toBeGreaterThan(0);
       for (const hint of await hints.all()) expect(await hint.isVisible()).toBe(false);
@@ -52,7 +41,7 @@ describe('the sort hint', () => {
   });
 
   it.each(sortablePages)('%s: shown once the sort script runs', async (address, lang) => {
-    await open(address, CONTEXT, async (page) => {
+    await withPage(site, address, CONTEXT, async (page) => {
       await page.locator('table[data-sortable] th button').first().waitFor();
       const hints = page.locator('[data-sort-hint]');
       expect(await hints.count()).toBe(await page.locator('table[data-sortable]').count());
@@ -72,7 +61,7 @@ const headingStates = (page: Page) =>
 
 describe('the sort direction', () => {
   it.each(sortablePages)('%s: aria-sort and a visible arrow after a click, on the sorted column only', async (address) => {
-    await open(address, CONTEXT, async (page) => {
+    await withPage(site, address, CONTEXT, async (page) => {
       const buttons = page.locator('table[data-sortable]').first().locator('thead th button');
       await buttons.first().waitFor();
       expect((await headingStates(page)).every((h) => h.sort === null && h.arrow === 'none'), 'nothing sorted yet, no arrow').toBe(true);
@@ -117,7 +106,7 @@ const phonePages: { address: string; kinds: (keyof typeof TARGETS)[] }[] = [
 
 describe('tap targets on a 390 px phone', () => {
   it.each(phonePages.map((p) => [p.address, p] as const))('%s: every one at least 24 × 24 CSS px', async (address, { kinds }) => {
-    await open(address, PHONE, async (page) => {
+    await withPage(site, address, PHONE, async (page) => {
       if (kinds.includes('sort button')) await page.locator('table[data-sortable] th button').first().waitFor();
       const measured = await page.evaluate((targets) => {
         const out: { kind: string; text: string; width: number; height: number }[] = [];
@@ -139,7 +128,7 @@ describe('tap targets on a 390 px phone', () => {
 
 describe('a wide table shows that it scrolls', () => {
   it.each(['light', 'dark'] as const)('home summary table at 390 px, %s: a shadow at the edge with more to see, none at an edge reached', async (colorScheme) => {
-    await open(href({ page: 'home' }, 'id'), { ...PHONE, colorScheme }, async (page) => {
+    await withPage(site, href({ page: 'home' }, 'id'), { ...PHONE, colorScheme }, async (page) => {
       const wrap = page.locator('.table-wrap:has(table[data-sortable])').first();
       await wrap.scrollIntoViewIfNeeded();
       const { scrollWidth, clientWidth } = await wrap.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));

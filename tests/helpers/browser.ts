@@ -191,3 +191,18 @@ export function servedSite(
   });
   return site;
 }
+
+/**
+ * Open one page of a served site in a context of its own (its viewport, colour scheme,
+ * JavaScript on or off), run `check` on it, and close the context whatever happens.
+ */
+export async function withPage<T>(site: ServedSite, address: string, options: BrowserContextOptions, check: (page: Page) => Promise<T>): Promise<T> {
+  const context = await site.browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(address, site.server.origin).href, { waitUntil: 'load' });
+    return await check(page);
+  } finally {
+    await context.close();
+  }
+}
