@@ -292,11 +292,15 @@ export function renderPlot(options: RenderOptions): string {
   return serialise(node);
 }
 
-/** The rules of Plot's <style> element, captured once from Plot itself for CHART_CLASS. */
+/**
+ * The rules of Plot's <style> element, captured once from Plot itself for CHART_CLASS, less
+ * its legacy "height: intrinsic" (for old Safari): our svg rule sets height: auto over it
+ * anyway, and the Nu HTML Checker's CSS validator refuses the value where an embed inlines it.
+ */
 function plotStyleRules(): string {
   const node = Plot.plot({ document: document as unknown as Document, className: CHART_CLASS, marks: [] }) as unknown as Element;
   return Array.from(node.querySelectorAll('style'))
-    .map((style) => style.textContent ?? '')
+    .map((style) => (style.textContent ?? '').replace(/\s*height: intrinsic;/g, ''))
     .join('\n');
 }
 
@@ -372,8 +376,20 @@ const px = (n: number) => `${Math.round(n)}px`;
  * rules also go inside the SVG files made for download, so they use no "<" (XML would refuse
  * it) and resvg, which draws the PNGs, skips what it does not know (container queries and
  * light-dark() are inside at-rules it passes over).
+ *
+ * An embed's frame is its chart's column, so an embed page passes `frame` (its body's padding)
+ * and picks the layout by a media query on the frame's width instead: the Nu HTML Checker's CSS
+ * validator, which reads the rules an embed carries inline, knows no container queries.
  */
-export const CHART_CSS = `${plotStyleRules()}
+export function chartCss(frame?: { padding: number }): string {
+  const narrowAt = frame
+    ? `@media (max-width: ${NARROW_BELOW - 0.02 + 2 * frame.padding}px)`
+    : `@container (max-width: ${NARROW_BELOW - 0.02}px)`;
+  const box = frame ? '' : `.${BOX_CLASS} {
+  container-type: inline-size;
+}
+`;
+  return `${plotStyleRules()}
 svg.${CHART_CLASS} text {
   font-variant-numeric: tabular-nums;
 }
@@ -383,16 +399,13 @@ svg.${CHART_CLASS} {
   height: auto;
   overflow: visible;
 }
-.${BOX_CLASS} {
-  container-type: inline-size;
-}
-svg.${COMPACT_CLASS} {
+${box}svg.${COMPACT_CLASS} {
   max-width: min(100%, ${px(NARROW.width * MAX_SCALE)});
 }
 .${NARROW_CLASS} {
   display: none;
 }
-@container (max-width: ${NARROW_BELOW - 0.02}px) {
+${narrowAt} {
   .${WIDE_CLASS} {
     display: none;
   }
@@ -413,6 +426,10 @@ ${themeCss(`.${CHART_CLASS}`)}@media print {
   }
 }
 `;
+}
+
+/** The chart rules of the site's pages (/charts.css) and of the chart images. */
+export const CHART_CSS = chartCss();
 
 /** Plot options for a chart with nothing to draw: the message, centred, in place of the chart. */
 export function emptyPlot(message: string, layout: Layout = WIDE): Plot.PlotOptions {

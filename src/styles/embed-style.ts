@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHART_CSS } from '../charts/render';
+import { chartCss } from '../charts/render';
 
 /**
  * The one stylesheet of each kind of embed page, inline in its <head>, and the hashes that let
@@ -33,29 +33,17 @@ export const compactCss = (css: string): string =>
 
 const file = (name: string) => compactCss(readFileSync(resolve(STYLES, name), 'utf8'));
 
-/** The embed page's margin around its content (CSS px a side); its body rule is written here, with it. */
+/** The embed page's margin around its content (CSS px a side): its body rule is written here, and the chart's layouts are picked by it. */
 const EMBED_PADDING = 8;
 const EMBED_BODY = `body{margin:0;padding:${EMBED_PADDING}px}`;
 
 /**
- * The chart rules of /charts.css as an embed carries them inline, where the HTML checkers read
- * them (the Nu HTML Checker's CSS validator knows neither container queries nor Plot's
- * "height: intrinsic"). In an embed the frame is the chart's column, so the container query that
- * picks the wide or the narrow layout becomes a media query on the frame's width, the body's
- * padding added; Plot's legacy "height: intrinsic" goes, since our rule after it sets height: auto.
- */
-export const embedChartCss = (css: string): string =>
-  compactCss(css)
-    .replace(/height: ?intrinsic;?/g, '')
-    .replace(/\.[\w-]+\{container-type: ?inline-size;?\}/g, '')
-    .replace(/@container \(max-width: ?([\d.]+)px\)/g, (_, width: string) => `@media (max-width: ${Number(width) + 2 * EMBED_PADDING}px)`);
-
-/**
  * What each kind of embed page needs to paint: the embed's colours and type (embed.css), and
- * the chart's rules (those of /charts.css, which the site's pages load) or the profile card's.
+ * the chart's rules (chartCss, as /charts.css has them but laid out by the frame's width) or
+ * the profile card's.
  */
 export const EMBED_STYLES = {
-  chart: EMBED_BODY + file('embed.css') + embedChartCss(CHART_CSS),
+  chart: EMBED_BODY + file('embed.css') + compactCss(chartCss({ padding: EMBED_PADDING })),
   profile: EMBED_BODY + file('embed.css') + file('profile-card.css'),
 } as const;
 export type EmbedKind = keyof typeof EMBED_STYLES;

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { NARROW, NARROW_BELOW, WIDE } from '../../src/charts/layout';
-import { ADAPTIVE_CLASS, BOX_CLASS, CHART_CLASS, CHART_CSS, chartMarkup, COMPACT_CLASS, NARROW_CLASS, renderChart, renderPlot, WIDE_CLASS, type RenderOptions } from '../../src/charts/render';
+import { ADAPTIVE_CLASS, BOX_CLASS, CHART_CLASS, CHART_CSS, chartCss, chartMarkup, COMPACT_CLASS, NARROW_CLASS, renderChart, renderPlot, WIDE_CLASS, type RenderOptions } from '../../src/charts/render';
 
 const base = (o: Partial<RenderOptions> = {}): RenderOptions => ({
   id: 'test-chart',
@@ -179,5 +179,14 @@ describe('renderChart and chartMarkup', () => {
     // The rules go into the standalone SVG file's <style>, which is XML.
     expect(CHART_CSS).not.toMatch(/[<&]/);
     expect(CHART_CSS).toContain('light-dark(');
+  });
+
+  it('in an embed, shows one layout by the width of the frame, in rules the Nu HTML Checker reads', () => {
+    const frame = chartCss({ padding: 8 });
+    expect(frame).toContain(`@media (max-width: ${NARROW_BELOW - 0.02 + 16}px)`);
+    expect(frame).not.toMatch(/@container|container-type|intrinsic/);
+    expect(CHART_CSS).not.toContain('intrinsic');
+    // Everything else is the site's rules.
+    expect(frame.replace(/@media \(max-width: [\d.]+px\)/, '')).toBe(CHART_CSS.replace(`.${BOX_CLASS} {\n  container-type: inline-size;\n}\n`, '').replace(/@container \(max-width: [\d.]+px\)/, ''));
   });
 });
