@@ -1,3 +1,4 @@
+import { useTranslations } from '../i18n';
 import { formatList, formatNumber, type Lang } from './format';
 import { QUALIFIERS, type MetricValue, type Qualifier } from './metrics';
 
@@ -90,7 +91,7 @@ const STATUS_QUALIFIERS: readonly Qualifier[] = ['planned', 'under_construction'
  */
 export function rankingMixNote(ranked: readonly { name: string; value: MetricValue }[], lang: Lang, maxNames = Infinity): string | null {
   // Past maxNames the cities are counted ("183 kota"), for a page that links to where each is named.
-  const cities = (names: string[]) => (names.length > maxNames ? (lang === 'id' ? `${formatNumber(names.length, lang)} kota` : `${formatNumber(names.length, lang)} cities`) : formatList(names, lang));
+  const cities = (names: string[]) => (names.length > maxNames ? useTranslations(lang)('province.cityCount', { n: formatNumber(names.length, lang)! }) : formatList(names, lang));
   const groups = (qualifiers: readonly Qualifier[]) =>
     qualifiers.flatMap((q) => {
       const names = ranked.filter((r) => qualifierParts(r.value).some((p) => p.qualifier === q)).map((r) => r.name);

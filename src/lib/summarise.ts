@@ -1,4 +1,4 @@
-import type { BatikEvent, City, Dataset, PopulationFigure, Source } from './dataset';
+import type { BatikEvent, City, Dataset, Facility, PopulationFigure, Source } from './dataset';
 import { inComparisonPeriod, METRICS, type MetricId, type MetricValue } from './metrics';
 import { provinceId } from './routes';
 import { THEMES, type Theme } from './schema';
@@ -34,11 +34,20 @@ export function perTenThousand(value: number | null, population: PopulationFigur
   return Math.round((value / population.value) * 10_000 * 100) / 100;
 }
 
+/**
+ * Every metric over a set of records (a city's, or all of a province's cities' at once), each
+ * by its own rule; a reprint counts as the report it reprints.
+ */
+function metricsOf(dataset: Dataset, events: readonly BatikEvent[], facilities: readonly Facility[]): Record<MetricId, MetricValue> {
+  const records = { events, facilities, original: (s: string) => dataset.sourceById.get(s)?.original ?? s };
+  return Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>;
+}
+
 export function cityProfile(dataset: Dataset, city: City): CityProfile {
   const all = dataset.eventsByCity.get(city.id) ?? [];
   const events = all.filter(inComparisonPeriod);
-  const records = { events, facilities: dataset.facilitiesByCity.get(city.id) ?? [], original: (s: string) => dataset.sourceById.get(s)?.original ?? s };
-  const metrics = Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>;
+  const facilities = dataset.facilitiesByCity.get(city.id) ?? [];
+  const metrics = metricsOf(dataset, events, facilities);
   const starts = events.map((e) => e.start_date ?? e.end_date).filter((d): d is string => d !== null);
   const ends = events.map((e) => e.end_date ?? e.start_date).filter((d): d is string => d !== null);
   const covered = new Set(events.flatMap((e) => e.themes));
@@ -52,11 +61,11 @@ export function cityProfile(dataset: Dataset, city: City): CityProfile {
     sources: dataset.sourcesByCity.get(city.id) ?? [],
     rejected: dataset.rejectedByCity.get(city.id) ?? [],
     beforePeriod: all.filter((e) => !inComparisonPeriod(e)),
-    records: all.length + records.facilities.length + (dataset.policiesByCity.get(city.id)?.length ?? 0),
+    records: all.length + facilities.length + (dataset.policiesByCity.get(city.id)?.length ?? 0),
     years: yearSpan([
       ...starts,
       ...ends,
-      ...records.facilities.flatMap((f) => f.statuses.map((s) => s.as_of).filter((d): d is string => d !== null)),
+      ...facilities.flatMap((f) => f.statuses.map((s) => s.as_of).filter((d): d is string => d !== null)),
       ...(dataset.policiesByCity.get(city.id) ?? []).flatMap((p) => (p.year === null ? [] : [String(p.year)])),
     ]),
     population: dataset.populationByCity.get(city.id)?.find((p) => p.used) ?? null,
@@ -93,18 +102,17 @@ export function provinceProfiles(dataset: Dataset, profiles: readonly CityProfil
   const byProvince = new Map<string, CityProfile[]>();
   for (const p of profiles) byProvince.set(p.city.province, [...(byProvince.get(p.city.province) ?? []), p]);
   return [...byProvince].map(([province, cities]) => {
-    const records = {
-      events: cities.flatMap((p) => (dataset.eventsByCity.get(p.city.id) ?? []).filter(inComparisonPeriod)),
-      facilities: cities.flatMap((p) => dataset.facilitiesByCity.get(p.city.id) ?? []),
-      original: (s: string) => dataset.sourceById.get(s)?.original ?? s,
-    };
     const spans = cities.flatMap((p) => (p.years ? p.years : []));
     return {
       id: provinceId(province),
       name: province,
       name_en: cities[0]!.city.province_en,
       cities,
-      metrics: Object.fromEntries(METRICS.map((m) => [m.id, m.compute(records)])) as Record<MetricId, MetricValue>,
+      metrics: metricsOf(
+        dataset,
+        cities.flatMap((p) => (dataset.eventsByCity.get(p.city.id) ?? []).filter(inComparisonPeriod)),
+        cities.flatMap((p) => dataset.facilitiesByCity.get(p.city.id) ?? []),
+      ),
       sources: new Set(cities.flatMap((p) => p.sources.map((s) => s.id))).size,
       years: spans.length ? [Math.min(...spans), Math.max(...spans)] : null,
     };
