@@ -1,4 +1,4 @@
-import type { BatikEvent, City, Dataset, Policy, Source } from '../lib/dataset';
+import { groupBy, type BatikEvent, type City, type Dataset, type Policy, type Source } from '../lib/dataset';
 import type { Lang } from '../lib/format';
 import { HEADLINE_METRICS, inComparisonPeriod, METRICS, type MetricId } from '../lib/metrics';
 import { href, pairSlug, type PageRef } from '../lib/routes';
@@ -148,12 +148,7 @@ export function siteCharts(model: SiteModel, lang: Lang): SiteCharts {
   let charts = byLang.get(lang);
   if (!charts) {
     const all = chartCatalogue(model, lang);
-    const byPage = new Map<string, ChartEntry[]>();
-    for (const e of all) {
-      const key = href(e.page, 'id');
-      byPage.set(key, [...(byPage.get(key) ?? []), e]);
-    }
-    charts = { all, embeddable: all.filter((e) => e.embeddable), byPage };
+    charts = { all, embeddable: all.filter((e) => e.embeddable), byPage: groupBy(all, (e) => href(e.page, 'id')) };
     byLang.set(lang, charts);
   }
   return charts;

@@ -162,8 +162,9 @@ export interface Dataset {
 
 export const recordKey = (type: RecordType, id: string) => `${type}:${id}`;
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** Items by key in one pass, keys in the order they first appear and each key's items in input order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const group = groups.get(k);

@@ -101,7 +101,11 @@ export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteMo
   const profiles = cityProfiles(dataset);
   const pairs = cityPairs(dataset.cities);
   const pairsByCity = new Map<string, [City, City][]>();
-  for (const pair of pairs) for (const c of pair) pairsByCity.set(c.id, [...(pairsByCity.get(c.id) ?? []), pair]);
+  for (const pair of pairs)
+    for (const c of pair) {
+      if (!pairsByCity.has(c.id)) pairsByCity.set(c.id, []);
+      pairsByCity.get(c.id)!.push(pair);
+    }
   const rankings = Object.fromEntries(
     METRICS.map((m) => [m.id, rankBy(profiles, (p) => p.metrics[m.id].value, (p) => p.city.id)]),
   ) as Record<MetricId, Ranking<CityProfile>>;

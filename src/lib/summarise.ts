@@ -1,4 +1,4 @@
-import type { BatikEvent, City, Dataset, Facility, PopulationFigure, Source } from './dataset';
+import { groupBy, type BatikEvent, type City, type Dataset, type Facility, type PopulationFigure, type Source } from './dataset';
 import { inComparisonPeriod, METRICS, type MetricId, type MetricValue } from './metrics';
 import { provinceId } from './routes';
 import { THEMES, type Theme } from './schema';
@@ -99,9 +99,7 @@ export interface ProvinceProfile {
 
 /** Profiles of every province, in the order its first city appears in cities.csv. */
 export function provinceProfiles(dataset: Dataset, profiles: readonly CityProfile[]): ProvinceProfile[] {
-  const byProvince = new Map<string, CityProfile[]>();
-  for (const p of profiles) byProvince.set(p.city.province, [...(byProvince.get(p.city.province) ?? []), p]);
-  return [...byProvince].map(([province, cities]) => {
+  return [...groupBy(profiles, (p) => p.city.province)].map(([province, cities]) => {
     const spans = cities.flatMap((p) => (p.years ? p.years : []));
     return {
       id: provinceId(province),

@@ -1,4 +1,4 @@
-import type { BatikEvent } from './dataset';
+import { groupBy, type BatikEvent } from './dataset';
 import { METRICS, type MetricId, type MetricValue } from './metrics';
 
 /** The metrics a year of events can be read on: every metric of events (facilities are not dated by year). */
@@ -20,12 +20,10 @@ export interface YearRow {
  * out; events of unknown date make a last row of their own.
  */
 export function yearTable(events: readonly BatikEvent[]): YearRow[] {
-  const byYear = new Map<number | null, BatikEvent[]>();
-  for (const e of events) {
+  const byYear = groupBy(events, (e) => {
     const date = e.start_date ?? e.end_date;
-    const year = date === null ? null : Number(date.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), e]);
-  }
+    return date === null ? null : Number(date.slice(0, 4));
+  });
   return [...byYear]
     .map(([year, list]) => ({
       year,
