@@ -1,5 +1,3 @@
-import type { City } from '../lib/dataset';
-import type { Lang } from '../lib/format';
 
 /**
  * Small helpers for placing text; charts measure nothing in a browser, so widths are estimates.
@@ -89,8 +87,8 @@ export function wrap(text: string, width: number, fontSize: number, maxLines = 2
 /** The number of lines of a wrapped text. */
 export const lineCount = (text: string): number => text.split('\n').length;
 
-/** A city's name in the reader's language. */
-export const cityName = (city: City, lang: Lang): string => (lang === 'id' ? city.name : city.name_en);
+// A city's name in the reader's language, defined with the data so the site model can use it too.
+export { cityName } from '../lib/dataset';
 
 /** A left margin wide enough for the longest of some labels (already shortened), within limits. */
 export const marginFor = (labels: readonly string[], min = 40, max = 220, fontSize = 10): number =>

@@ -5,15 +5,13 @@ import { formatDateRange, formatList, formatNumber, formatPartialDate, formatRup
 import { href } from '../lib/routes';
 import { MEDIAN_MIN_VALUES, NAMED_CITIES_LIMIT, type Ranking } from '../lib/ranking';
 import type { CityProfile, ProvinceProfile } from '../lib/summarise';
-import type { MetricId } from '../lib/metrics';
-import { qualifierText, rankingMixNote } from '../lib/qualifiers';
 import { CLAIM_FIELDS, type ClaimedType, type FacilityStatus, type RecordType, type Theme } from '../lib/schema';
 import { labelsFor } from '../charts/labels';
 import { useTranslations, type UiKey } from '../i18n';
 
 /** Words for domain values, shared by the page components. */
 
-import { cityName } from '../charts/layout';
+import { cityName } from '../lib/dataset';
 export { cityName };
 export const eventTitle = (e: BatikEvent, lang: Lang) => (lang === 'id' ? e.title : e.title_en);
 
@@ -204,28 +202,6 @@ export function rankText(ranking: Ranking<CityProfile>, cityId: string, lang: La
   const vars = { rank: formatNumber(entry.rank, lang)!, n: formatNumber(ranking.of, lang)! };
   if (entry.tiedWith.length > NAMED_CITIES_LIMIT) return t('ranking.tiedCount', { ...vars, count: formatNumber(entry.tiedWith.length, lang)! });
   return entry.tiedWith.length ? t('ranking.tied', { ...vars, cities: formatList(entry.tiedWith.map((p) => cityName(p.city, lang)), lang) }) : t('city.rankOf', vars);
-}
-
-/**
- * What every city page says of one ranking, the same on each, so computed once per ranking and
- * language rather than once per page: the note on what the ranking mixes (past
- * NAMED_CITIES_LIMIT cities of a kind, counted), and whether its tied leaders share their
- * qualifiers as well as their figure.
- */
-const rankingWords = new WeakMap<Ranking<CityProfile>, Map<Lang, { note: string | null; leadersShare: boolean }>>();
-export function rankingSummary(ranking: Ranking<CityProfile>, metric: MetricId, lang: Lang): { note: string | null; leadersShare: boolean } {
-  let byLang = rankingWords.get(ranking);
-  if (!byLang) rankingWords.set(ranking, (byLang = new Map()));
-  let words = byLang.get(lang);
-  if (!words) {
-    const first = ranking.leaders[0] ? qualifierText(ranking.leaders[0].metrics[metric], lang) : '';
-    words = {
-      note: rankingMixNote(ranking.reported.map((p) => ({ name: cityName(p.city, lang), value: p.metrics[metric] })), lang, NAMED_CITIES_LIMIT),
-      leadersShare: ranking.leaders.every((p) => qualifierText(p.metrics[metric], lang) === first),
-    };
-    byLang.set(lang, words);
-  }
-  return words;
 }
 
 /** The median of a ranking's reported values, or words saying why there is none (fewer than three values). */

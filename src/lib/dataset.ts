@@ -16,6 +16,7 @@ import type {
   RecordType,
   SourceRow,
 } from './schema';
+import type { Lang } from './format';
 import { FACILITY_STATUSES, daysBetween } from './schema';
 import { bestClaim, estimateOf, independentCount, populationRank, type Estimate } from './estimate';
 
@@ -159,6 +160,9 @@ export interface Dataset {
   /** Population figures of each city, and the one used for per-inhabitant figures. */
   populationByCity: ReadonlyMap<string, PopulationFigure[]>;
 }
+
+/** A city's name in the reader's language. */
+export const cityName = (city: City, lang: Lang): string => (lang === 'id' ? city.name : city.name_en);
 
 export const recordKey = (type: RecordType, id: string) => `${type}:${id}`;
 

@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from './dataset';
+import { cityName, type City, type Dataset } from './dataset';
+import type { Lang } from './format';
 import { loadDataset, type LoadOptions } from './load';
 import { dataPaths } from './paths';
 import { formatProblems, hasErrors, type Problem } from './problems';
 import { METRICS, type MetricId } from './metrics';
-import { rankBy, type Ranking } from './ranking';
+import { qualifierText, rankingMixNote } from './qualifiers';
+import { NAMED_CITIES_LIMIT, rankBy, type Ranking } from './ranking';
 import { cityPairs, summarisesByProvince } from './routes';
 import { cityProfiles, provinceProfiles, type CityProfile, type ProvinceProfile } from './summarise';
-import type { City } from './dataset';
 
 export interface SiteModel {
   dataset: Dataset;
@@ -30,8 +31,28 @@ export interface SiteModel {
    * the denominator.
    */
   rankings: Record<MetricId, Ranking<CityProfile>>;
+  /** What every city page says of each ranking in a language, worked out on first use and kept for the build. */
+  rankingWords: (lang: Lang) => Record<MetricId, RankingWords>;
   /** Whether this build checked every evidence phrase against its report; the methodology page says so when not. */
   evidenceChecked: boolean;
+}
+
+/**
+ * What every city page says of one ranking, the same on each: the note on what the ranking
+ * mixes (past NAMED_CITIES_LIMIT cities of a kind, counted), and whether its tied leaders share
+ * their qualifiers as well as their figure.
+ */
+export interface RankingWords {
+  note: string | null;
+  leadersShare: boolean;
+}
+
+function rankingWords(ranking: Ranking<CityProfile>, metric: MetricId, lang: Lang): RankingWords {
+  const first = ranking.leaders[0] ? qualifierText(ranking.leaders[0].metrics[metric], lang) : '';
+  return {
+    note: rankingMixNote(ranking.reported.map((p) => ({ name: cityName(p.city, lang), value: p.metrics[metric] })), lang, NAMED_CITIES_LIMIT),
+    leadersShare: ranking.leaders.every((p) => qualifierText(p.metrics[metric], lang) === first),
+  };
 }
 
 let cached: { version: string; model: SiteModel } | undefined;
@@ -109,6 +130,17 @@ export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteMo
   const rankings = Object.fromEntries(
     METRICS.map((m) => [m.id, rankBy(profiles, (p) => p.metrics[m.id].value, (p) => p.city.id)]),
   ) as Record<MetricId, Ranking<CityProfile>>;
+  // Computed per language on first use, so a model that never writes a city page (the
+  // benchmark's, a unit test's) never computes them.
+  const wordsByLang = new Map<Lang, Record<MetricId, RankingWords>>();
+  const wordsIn = (lang: Lang) => {
+    let words = wordsByLang.get(lang);
+    if (!words) {
+      words = Object.fromEntries(METRICS.map((m) => [m.id, rankingWords(rankings[m.id], m.id, lang)])) as Record<MetricId, RankingWords>;
+      wordsByLang.set(lang, words);
+    }
+    return words;
+  };
   const provinces = summarisesByProvince(dataset.cities) ? provinceProfiles(dataset, profiles) : [];
   return {
     dataset,
@@ -119,6 +151,7 @@ export function buildSiteModel(dataset: Dataset, evidenceChecked = true): SiteMo
     pairs,
     pairsByCity,
     rankings,
+    rankingWords: wordsIn,
     evidenceChecked,
   };
 }
