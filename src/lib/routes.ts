@@ -1,6 +1,8 @@
+import { group } from 'd3';
 import { withBase } from './base';
 import type { Lang } from './format';
 import type { MetricId } from './metrics';
+import { ALL_PAIRS_LIMIT } from './pair-pages';
 
 /**
  * Every page address, computed here once. Indonesian pages live at the root of the site,
@@ -69,20 +71,13 @@ function allPairs<T>(cities: readonly T[]): [T, T][] {
   return pairs;
 }
 
-/** Up to this many cities, every pair of cities gets a two-city page. */
-export const ALL_PAIRS_LIMIT = 12;
-
 /**
- * The pairs of cities that get a two-city page. Every pair while the dataset is small; past
- * ALL_PAIRS_LIMIT cities only pairs within a province, so the pages grow with the size of the
- * provinces rather than with the square of the number of cities (514 cities would make about
- * 132,000 pairs). Any other pair is composed in the browser from the city summary.
+ * The pairs of cities that get a two-city page, by pairHasPage's rule (pair-pages.ts), found
+ * province by province rather than by testing every pair of the country.
  */
 export function cityPairs<T extends { id: string; province: string }>(cities: readonly T[]): [T, T][] {
   if (cities.length <= ALL_PAIRS_LIMIT) return allPairs(cities);
-  const byProvince = new Map<string, T[]>();
-  for (const c of cities) byProvince.set(c.province, [...(byProvince.get(c.province) ?? []), c]);
-  return [...byProvince.values()].flatMap(allPairs);
+  return [...group(cities, (c) => c.province).values()].filter((of) => of.length <= ALL_PAIRS_LIMIT).flatMap(allPairs);
 }
 
 /**

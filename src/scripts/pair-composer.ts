@@ -1,3 +1,4 @@
+import { pairHasPage } from '../lib/pair-pages';
 /**
  * Two cities side by side from the published city summary. Text goes in through
  * textContent only: nothing from the data is parsed as markup.
@@ -9,13 +10,12 @@ interface Config {
   pairHref: string;
   /** The fragment that shows a pair page with CITY_FIRST first. */
   orderAnchor: string;
-  allPairsLimit: number;
   metrics: { id: string; label: string }[];
   notReported: string;
   pairPage: string;
   metricHeading: string;
 }
-type SummaryRow = Record<string, string | number | null | string[]>;
+type SummaryRow = Record<string, string | number | null | string[]> & { province: string };
 
 export function enhancePairComposer(root: Document): void {
   for (const section of root.querySelectorAll<HTMLElement>('[data-pair-composer]')) {
@@ -62,8 +62,7 @@ export function enhancePairComposer(root: Document): void {
             }
           }
           output.replaceChildren(table);
-          const samePage = rows.length <= config.allPairsLimit || a.row.province === b.row.province;
-          if (samePage && a !== b) {
+          if (a !== b && pairHasPage(rows, a.row, b.row)) {
             const link = el('a', config.pairPage);
             const fragment = pageA === a ? '' : `#${config.orderAnchor.replace('CITY_FIRST', encodeURIComponent(String(a.row.city)))}`;
             link.href = config.pairHref.replace('CITY_A', encodeURIComponent(String(pageA.row.city))).replace('CITY_B', encodeURIComponent(String(pageB.row.city))) + fragment;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PAIRS_LIMIT, cityPairs, href, sectionPrefixes } from '../../src/lib/routes';
+import { ALL_PAIRS_LIMIT, pairHasPage } from '../../src/lib/pair-pages';
+import { cityPairs, href, sectionPrefixes } from '../../src/lib/routes';
 import { buildSiteModel } from '../../src/lib/site';
 import { city, dataset, event } from '../helpers/records';
 
@@ -12,12 +13,38 @@ describe('two-city pages', () => {
     expect(cityPairs(cities(ALL_PAIRS_LIMIT))).toHaveLength((ALL_PAIRS_LIMIT * (ALL_PAIRS_LIMIT - 1)) / 2);
   });
 
-  it('stay within a province past the limit, so they do not grow with the square of the cities', () => {
-    // 514 cities in 38 provinces: 20 provinces of 14 cities and 18 of 13.
-    const pairs = cityPairs(cities(514, 38));
+  it('past the limit, pair only the cities of a province of at most ALL_PAIRS_LIMIT cities', () => {
+    // 20 cities: provinces P0–P3 of 3 cities each, and P4 of 8 more (provinces by i % 5, then 8 extra in P4).
+    const small = [...cities(15, 5), ...Array.from({ length: 8 }, (_, i) => ({ id: `x${i}`, province: 'P4' }))];
+    const pairs = cityPairs(small);
     expect(pairs.every(([a, b]) => a.province === b.province)).toBe(true);
-    expect(pairs.length).toBe(20 * ((14 * 13) / 2) + 18 * ((13 * 12) / 2));
-    expect(pairs.length).toBeLessThan((514 * 513) / 2 / 30);
+    // P0–P3: 3 pairs each; P4 has 11 cities, within the limit: 55 pairs.
+    expect(pairs).toHaveLength(4 * 3 + 55);
+    // A province of 13 cities is past the limit: its pairs are composed in the browser.
+    const large = [...small, ...Array.from({ length: 2 }, (_, i) => ({ id: `y${i}`, province: 'P4' }))];
+    expect(ALL_PAIRS_LIMIT).toBe(12);
+    expect(cityPairs(large)).toHaveLength(4 * 3);
+  });
+
+  it('are the pairs the browser composer links, by one rule', () => {
+    const key = ([a, b]: readonly { id: string }[]) => `${a!.id}|${b!.id}`;
+    for (const [n, provinces] of [[4, 1], [12, 1], [13, 1], [40, 38], [100, 9], [200, 12]] as const) {
+      const all = cities(n, provinces);
+      const linked = all.flatMap((a, i) => all.slice(i + 1).filter((b) => pairHasPage(all, a, b)).map((b) => key([a, b])));
+      expect(cityPairs(all).map(key).sort()).toEqual(linked.sort());
+    }
+  });
+
+  it('grow with the cities, never with their square: at most ALL_PAIRS_LIMIT − 1 pairs a city', () => {
+    for (const [n, provinces] of [[13, 1], [40, 38], [100, 9], [514, 38], [514, 60], [2000, 400]] as const) {
+      const pairs = cityPairs(cities(n, provinces));
+      const perCity = new Map<string, number>();
+      for (const pair of pairs) for (const c of pair) perCity.set(c.id, (perCity.get(c.id) ?? 0) + 1);
+      expect(Math.max(0, ...perCity.values())).toBeLessThanOrEqual(ALL_PAIRS_LIMIT - 1);
+      expect(pairs.length).toBeLessThanOrEqual((n * (ALL_PAIRS_LIMIT - 1)) / 2);
+    }
+    // 514 cities in 60 provinces: 34 provinces of 9 cities and 26 of 8.
+    expect(cityPairs(cities(514, 60))).toHaveLength(34 * 36 + 26 * 28);
   });
 });
 
