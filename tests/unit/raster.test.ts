@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IMAGE_CACHE_DAYS, imageCacheDir, pngCacheKey, pruneImageCache, svgToPng } from '../../src/lib/raster';
+
+const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/><text x="2" y="14">Batik</text></svg>`;
+const isPng = (b: Buffer) => b.subarray(1, 4).toString('latin1') === 'PNG';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'batik-raster-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('chart images drawn once', () => {
+  it('keeps a drawn PNG under the hash of its SVG and width, and gives the same bytes from the cache', async () => {
+    const dir = tempDir();
+    const drawn = await svgToPng(svg('#8a3a0c'), 80, dir);
+    expect(isPng(drawn)).toBe(true);
+    expect(readdirSync(dir)).toEqual([pngCacheKey(svg('#8a3a0c'), 80)]);
+    expect(readFileSync(join(dir, pngCacheKey(svg('#8a3a0c'), 80)))).toEqual(drawn);
+    expect(await svgToPng(svg('#8a3a0c'), 80, dir)).toEqual(drawn);
+    expect(await svgToPng(svg('#8a3a0c'), 80, null)).toEqual(drawn);
+  });
+
+  it('serves a cached image instead of drawing it again', async () => {
+    const dir = tempDir();
+    const other = await svgToPng(svg('#1c1a17'), 80, null);
+    // The cache entry for one SVG holds another's image: what comes back is what the cache holds.
+    writeFileSync(join(dir, pngCacheKey(svg('#8a3a0c'), 80)), other);
+    expect(await svgToPng(svg('#8a3a0c'), 80, dir)).toEqual(other);
+  });
+
+  it('draws again over a cache entry that is not a whole PNG', async () => {
+    const dir = tempDir();
+    const whole = await svgToPng(svg('#8a3a0c'), 80, null);
+    const key = pngCacheKey(svg('#8a3a0c'), 80);
+    for (const broken of [Buffer.from('not an image'), whole.subarray(0, whole.length - 20)]) {
+      writeFileSync(join(dir, key), broken);
+      expect(await svgToPng(svg('#8a3a0c'), 80, dir)).toEqual(whole);
+      expect(readFileSync(join(dir, key))).toEqual(whole);
+    }
+  });
+
+  it('keys differ with the SVG and the width', () => {
+    expect(pngCacheKey(svg('#8a3a0c'), 80)).not.toBe(pngCacheKey(svg('#8a3a0d'), 80));
+    expect(pngCacheKey(svg('#8a3a0c'), 80)).not.toBe(pngCacheKey(svg('#8a3a0c'), 160));
+    expect(pngCacheKey(svg('#8a3a0c'), 80)).toMatch(/^[0-9a-f]{64}\.png$/);
+  });
+
+  it('prunes files unused for IMAGE_CACHE_DAYS days, and keeps the rest', async () => {
+    const dir = tempDir();
+    const now = Date.now();
+    const day = 86_400_000;
+    for (const [name, age] of [['old.png', IMAGE_CACHE_DAYS + 1], ['recent.png', IMAGE_CACHE_DAYS - 1], ['x.png.1.ab.partial', IMAGE_CACHE_DAYS + 2]] as const) {
+      writeFileSync(join(dir, name), 'x');
+      const t = new Date(now - age * day);
+      utimesSync(join(dir, name), t, t);
+    }
+    expect(await pruneImageCache(dir, IMAGE_CACHE_DAYS, now)).toBe(2);
+    expect(readdirSync(dir)).toEqual(['recent.png']);
+    expect(await pruneImageCache(join(dir, 'missing'))).toBe(0);
+  });
+
+  it('is kept in node_modules/.cache unless BATIK_IMAGE_CACHE names a folder or is "off"', () => {
+    expect(imageCacheDir({}, '/repo')).toBe('/repo/node_modules/.cache/batik-images');
+    expect(imageCacheDir({ BATIK_IMAGE_CACHE: 'cache/img' }, '/repo')).toBe('/repo/cache/img');
+    expect(imageCacheDir({ BATIK_IMAGE_CACHE: '/tmp/img' }, '/repo')).toBe('/tmp/img');
+    expect(imageCacheDir({ BATIK_IMAGE_CACHE: 'off' }, '/repo')).toBeNull();
+  });
+});
