@@ -14,6 +14,8 @@ interface Config {
   notReported: string;
   pairPage: string;
   metricHeading: string;
+  /** The summary's column of city names in the page's language (name, name_en). */
+  nameColumn: string;
 }
 type SummaryRow = Record<string, string | number | null | string[]> & { province: string };
 
@@ -30,7 +32,7 @@ export function enhancePairComposer(root: Document): void {
         // A page that lists no cities (past HOME_CITIES_LIMIT) offers every city of the summary, by
         // the name the comparison's heading uses; the first and second are chosen, as in the HTML.
         selects.forEach((s, i) => {
-          if (!s.length) for (const r of rows) s.add(new Option(String(r.name), String(r.city), false, s.length === i));
+          if (!s.length) for (const r of rows) s.add(new Option(String(r[config.nameColumn]), String(r.city), false, s.length === i));
         });
         const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
           const node = root.createElement(tag);
@@ -45,7 +47,7 @@ export function enhancePairComposer(root: Document): void {
           const [pageA, pageB] = a.index <= b.index ? [a, b] : [b, a];
           const table = el('table');
           const head = table.createTHead().insertRow();
-          for (const text of [config.metricHeading, String(a.row.name), String(b.row.name)]) {
+          for (const text of [config.metricHeading, String(a.row[config.nameColumn]), String(b.row[config.nameColumn])]) {
             const th = el('th', text);
             th.scope = 'col';
             head.append(th);

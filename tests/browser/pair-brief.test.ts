@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { cityName } from '../../src/lib/dataset';
 import { href, pairOrderAnchor } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
 import { axeViolations, describeViolations } from '../helpers/axe';
@@ -116,19 +117,21 @@ describe('the reader’s own city first', () => {
     });
   });
 
-  it('the pair composer keeps the reader’s order and links to the brief in it', async () => {
-    await withPage(site, href({ page: 'home' }, brief!.lang), CONTEXT, async (page) => {
+  it.for(['id', 'en'] as const)('the pair composer (%s) names the cities in the page’s language, keeps the reader’s order and links to the brief in it', async (lang) => {
+    const pair = briefs.find((b) => b.lang === lang && !b.address.includes('#'))!;
+    await withPage(site, href({ page: 'home' }, lang), CONTEXT, async (page) => {
       const composer = page.locator('[data-pair-composer]');
       await composer.waitFor();
-      await composer.locator('select[name="a"]').selectOption(brief!.second);
-      await composer.locator('select[name="b"]').selectOption(brief!.first);
+      await composer.locator('select[name="a"]').selectOption(pair.second);
+      await composer.locator('select[name="b"]').selectOption(pair.first);
       const heads = await composer.locator('thead th').allTextContents();
-      const names = siteModel().dataset.cities.filter((c) => [brief!.first, brief!.second].includes(c.id));
-      expect(heads.slice(1), 'the reader’s first city first').toEqual([brief!.second, brief!.first].map((id) => names.find((c) => c.id === id)!.name));
+      const cities = siteModel().dataset.cities;
+      const name = (id: string) => cityName(cities.find((c) => c.id === id)!, lang);
+      expect(heads.slice(1), 'the reader’s first city first, named as the page names it').toEqual([name(pair.second), name(pair.first)]);
       await composer.locator('[data-output] a').click();
-      await page.waitForURL((url) => url.pathname === brief!.address);
-      expect(new URL(page.url()).hash).toBe(`#${pairOrderAnchor(brief!.second, brief!.lang)}`);
-      expect(await shownOrder(page)).toEqual([brief!.second, brief!.first]);
+      await page.waitForURL((url) => url.pathname === pair.address);
+      expect(new URL(page.url()).hash).toBe(`#${pairOrderAnchor(pair.second, lang)}`);
+      expect(await shownOrder(page)).toEqual([pair.second, pair.first]);
     });
   });
 
