@@ -1,14 +1,7 @@
-/*! Batik Kota embed frame v1: ?theme=dark|auto; posts the height to host-v1.js and AMP. */
+/*! Batik Kota embed frame v1: posts the embed's height to host-v1.js and AMP. */
 (function () {
   'use strict';
-  // The theme in effect; see src/lib/embed.ts.
-  var theme = new URLSearchParams(location.search).get('theme');
-  var dark = theme === 'auto' && window.matchMedia && matchMedia('(prefers-color-scheme: dark)');
-  function apply() {
-    document.documentElement.setAttribute('data-theme', theme === 'dark' || (dark && dark.matches) ? 'dark' : 'light');
-  }
-  apply();
-  if (dark) dark.addListener(apply);
+  // The theme is set before the first paint by the page's inline theme script (src/styles/embed-style.ts).
   if (window.parent === window) return;
   var last = 0;
   function post() {

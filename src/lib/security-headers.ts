@@ -1,4 +1,4 @@
-import { EMBED_STYLE_HASHES } from '../styles/embed-style';
+import { EMBED_SCRIPT_HASH, EMBED_STYLE_HASHES } from '../styles/embed-style';
 import { withBase } from './base';
 import { pagePath, sectionPrefixes, SEARCH_BUNDLE } from './routes';
 
@@ -22,11 +22,12 @@ const SCRIPTS = "script-src 'self'";
 const IMAGES_AND_PLUGINS = ["img-src 'self' data:", "object-src 'none'"];
 export const PAGE_CSP = ["default-src 'self'", SCRIPTS, "style-src 'self'", ...IMAGES_AND_PLUGINS, "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 /**
- * Embed pages carry their one stylesheet inline, so that they paint after one response (see
- * src/styles/embed-style.ts): their style-src allows exactly that text, by its hash, and no
- * stylesheet file, no other <style> and no style attribute.
+ * Embed pages carry their one stylesheet and their theme script inline, so that they paint
+ * after one response, in their theme (see src/styles/embed-style.ts): their style-src allows
+ * exactly that stylesheet, by its hash, and no stylesheet file, no other <style> and no style
+ * attribute; their script-src the site's scripts and that one inline script, by its hash.
  */
-export const EMBED_CSP = ["default-src 'none'", SCRIPTS, `style-src ${EMBED_STYLE_HASHES.join(' ')}`, ...IMAGES_AND_PLUGINS, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+export const EMBED_CSP = ["default-src 'none'", `${SCRIPTS} ${EMBED_SCRIPT_HASH}`, `style-src ${EMBED_STYLE_HASHES.join(' ')}`, ...IMAGES_AND_PLUGINS, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
 /**
  * The search pages' policy: the pages' policy, and WebAssembly. Pagefind's search engine is
  * WebAssembly, and under a script-src without 'wasm-unsafe-eval' the browser refuses to compile

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { chartCss } from '../charts/render';
 
 /**
- * The one stylesheet of each kind of embed page, inline in its <head>, and the hashes that let
- * a Content-Security-Policy without 'unsafe-inline' apply it. An embed on a slow phone network
+ * The one stylesheet of each kind of embed page and its theme script, inline in its <head>, and
+ * the hashes that let a Content-Security-Policy without 'unsafe-inline' apply them. An embed on a slow phone network
  * is on screen after one response instead of three: a <link>ed stylesheet blocks the first paint
  * until it has come, a round trip after the page (see docs/performance.md, `npm run embed-speed`).
  *
@@ -53,3 +53,17 @@ export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(
 
 /** The hash sources of every embed page's inline stylesheet, for the embeds' style-src. */
 export const EMBED_STYLE_HASHES = Object.values(EMBED_STYLES).map(cspHash);
+
+/**
+ * The embed's theme, set on its root before the first paint: dark for ?theme=dark, and for
+ * ?theme=auto while the reader's system prefers dark (following it as it changes); light
+ * otherwise, as built. Inline in the <head>, allowed by its hash like the stylesheet, so a
+ * dark embed never paints light first while its deferred frame script is on its way.
+ * addListener rather than addEventListener: Safari before 14 has only the former.
+ */
+export const EMBED_THEME_SCRIPT =
+  "(function(){var t=new URLSearchParams(location.search).get('theme'),m=t==='auto'&&window.matchMedia&&matchMedia('(prefers-color-scheme: dark)');" +
+  "function a(){document.documentElement.setAttribute('data-theme',t==='dark'||(m&&m.matches)?'dark':'light')}a();if(m)m.addListener(a)})()";
+
+/** The hash source of the theme script, for the embeds' script-src. */
+export const EMBED_SCRIPT_HASH = cspHash(EMBED_THEME_SCRIPT);

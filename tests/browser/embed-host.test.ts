@@ -341,8 +341,9 @@ describe('framing', () => {
 
 describe('themes', () => {
   /** The background of the embed inside a light article page on another origin, for a reader whose system prefers `scheme`. */
-  async function embedBackground(scheme: 'light' | 'dark', theme: string | null, javaScriptEnabled = true): Promise<string> {
+  async function embedBackground(scheme: 'light' | 'dark', theme: string | null, javaScriptEnabled = true, frameScript = true): Promise<string> {
     const context = await browser.newContext({ colorScheme: scheme, javaScriptEnabled, viewport: { width: 768, height: 900 } });
+    if (!frameScript) await context.route('**/embed/frame-v1.js', (route) => route.abort());
     try {
       const article = await context.newPage();
       await article.goto(`${hostOrigin}/?chart=headline${theme ? `&theme=${theme}` : ''}`);
@@ -350,7 +351,7 @@ describe('themes', () => {
       await article.locator('iframe').scrollIntoViewIfNeeded();
       const frame = await (await article.locator('iframe').elementHandle())!.contentFrame();
       await frame!.waitForLoadState('load');
-      // The frame script has run (or there is none): the root carries the theme in effect.
+      // The theme script has run (or scripts are off): the root carries the theme in effect.
       const root = theme === 'dark' || (theme === 'auto' && scheme === 'dark') ? 'dark' : 'light';
       if (javaScriptEnabled) await frame!.waitForFunction((t) => document.documentElement.dataset.theme === t, root);
       return await frame!.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -369,6 +370,11 @@ describe('themes', () => {
   it('is dark with ?theme=dark, whatever the reader prefers', async () => {
     expect(await embedBackground('dark', 'dark')).toBe(DARK);
     expect(await embedBackground('light', 'dark')).toBe(DARK);
+  });
+
+  it('takes its theme from the page itself, before and without the frame script', async () => {
+    expect(await embedBackground('light', 'dark', true, false)).toBe(DARK);
+    expect(await embedBackground('dark', 'auto', true, false)).toBe(DARK);
   });
 
   it('follows the reader with ?theme=auto', async () => {

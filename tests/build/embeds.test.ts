@@ -13,6 +13,7 @@ import { qualifierParts, qualifierPhrase } from '../../src/lib/qualifiers';
 import { chartAnchor, href } from '../../src/lib/routes';
 import { siteModel } from '../../src/lib/site';
 import { BUILDER_UI, BUILDER_UI_SEPARATOR } from '../../src/scripts/embed-builder-ui';
+import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 import budgets from '../budgets.json';
 import { htmlFiles, pageAddress, page } from '../helpers/dist';
 import { headerPolicyProblems, headersFor, parseHeadersFile } from '../helpers/serve';
@@ -292,11 +293,18 @@ describe('the embed builder', () => {
 });
 
 describe('the embed pages\' theme', () => {
-  it('is light as built: the root says so, and the frame script switches it only for ?theme=dark or auto', () => {
-    for (const { lang, embed } of all) expect(page(dist, embedHref(embed.slug, lang))('html').attr('data-theme')).toBe('light');
+  it('is light as built: the root says so, and the inline theme script in the head switches it only for ?theme=dark or auto', () => {
+    for (const { lang, embed } of all) {
+      const $ = page(dist, embedHref(embed.slug, lang));
+      expect($('html').attr('data-theme')).toBe('light');
+      // Before the body, so the first paint has the theme; the only inline script, the one the policy's hash allows.
+      expect($('head > script:not([src])').map((_, el) => $(el).html()).get()).toEqual([EMBED_THEME_SCRIPT]);
+      expect($('script:not([src])')).toHaveLength(1);
+    }
+    expect(EMBED_THEME_SCRIPT).toContain("t==='dark'");
+    expect(EMBED_THEME_SCRIPT).toContain("t==='auto'&&window.matchMedia");
     const frame = readFileSync(join(dist, 'embed/frame-v1.js'), 'utf8');
-    expect(frame).toContain("theme === 'dark'");
-    expect(frame).toContain("theme === 'auto' && window.matchMedia");
+    expect(frame).not.toContain('data-theme');
     expect(frame).toContain("type: 'batik-kota:height', version: 1");
     expect(frame).toContain("sentinel: 'amp', type: 'embed-size'");
   });
@@ -340,13 +348,16 @@ describe("an embed page's first paint", () => {
   const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
   /** The CSP hash source of a text, computed here apart from the site's own code. */
   const sha256 = (text: string) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`;
-  const styleSources = (address: string) => {
+  const sources = (directive: string) => (address: string) => {
     const csp = headersFor(rules, address).headers.get('content-security-policy') ?? '';
-    return (/(?:^|;)\s*style-src ([^;]+)/.exec(csp)?.[1] ?? '').trim().split(/\s+/);
+    return (new RegExp(`(?:^|;)\\s*${directive} ([^;]+)`).exec(csp)?.[1] ?? '').trim().split(/\s+/);
   };
+  const styleSources = sources('style-src');
+  const scriptSources = sources('script-src');
 
-  it('needs one response: its one stylesheet is inline, allowed by its hash in the policy it is served with, and its script waits', () => {
+  it('needs one response: its one stylesheet and its theme script are inline, allowed by their hashes in the policy it is served with, and its script file waits', () => {
     const carried = new Set<string>();
+    const scripts = new Set<string>();
     for (const { lang, embed } of all) {
       const address = embedHref(embed.slug, lang);
       const $ = page(dist, address);
@@ -355,16 +366,22 @@ describe("an embed page's first paint", () => {
       const hash = sha256($('style').text());
       expect(styleSources(address), address).toContain(hash);
       carried.add(hash);
-      // A style attribute would be refused (a hash allows a <style> element only), and an inline script too.
+      // A style attribute would be refused (a hash allows a <style> element only).
       expect($('[style]'), address).toHaveLength(0);
       $('script').each((_, el) => {
-        expect($(el).attr('src'), address).toBeDefined();
-        expect($(el).is('[defer], [async]'), `${address} ${$(el).attr('src')} blocks the parser`).toBe(true);
+        if ($(el).attr('src') === undefined) {
+          const inline = sha256($(el).html()!);
+          expect(scriptSources(address), address).toContain(inline);
+          scripts.add(inline);
+        } else expect($(el).is('[defer], [async]'), `${address} ${$(el).attr('src')} blocks the parser`).toBe(true);
       });
     }
     // The policy allows the texts the pages carry and nothing else: only hashes, every one in use.
     expect(new Set(styleSources('/embed/any/'))).toEqual(carried);
     expect(new Set(styleSources('/en/embed/any/'))).toEqual(carried);
+    expect(scripts.size).toBe(1);
+    expect(scriptSources('/embed/any/')).toEqual(["'self'", ...scripts]);
+    expect(scriptSources('/en/embed/any/')).toEqual(["'self'", ...scripts]);
   });
 });
 

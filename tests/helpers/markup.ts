@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 
 /**
  * The site's hand-made scripts: the .js files in public/ (e.g. the embed frame script,
@@ -23,8 +24,9 @@ export function publicScripts(publicDir = 'public'): Set<string> {
 
 /**
  * Markup that must never come out of the data: script elements other than the site's own
- * (bundled module scripts under /_astro/, and the hand-made scripts of public/), inline
- * script, event-handler attributes, script-bearing addresses, and the `<img src=x>` element
+ * (bundled module scripts under /_astro/, the hand-made scripts of public/, and the embed
+ * pages' inline theme script, exactly as its hash allows it), any other inline script,
+ * event-handler attributes, script-bearing addresses, and the `<img src=x>` element
  * of the classic injection. Used over every built page and every SVG.
  */
 export function unsafeMarkup(html: string, label: string, ownScripts: ReadonlySet<string> = publicScripts()): string[] {
@@ -38,7 +40,7 @@ export function unsafeMarkup(html: string, label: string, ownScripts: ReadonlySe
     const $el = $(el);
     const src = $el.attr('src') ?? '';
     const bundled = src.startsWith('/_astro/') && $el.attr('type') === 'module';
-    const own = (bundled || ownScripts.has(src)) && $el.text().trim() === '';
+    const own = src ? (bundled || ownScripts.has(src)) && $el.text().trim() === '' : $el.text() === EMBED_THEME_SCRIPT;
     if (!own) problems.push(`${label}: <script${src ? ` src="${src}"` : ''}${$el.attr('type') ? ` type="${$el.attr('type')}"` : ''}> ${$el.text().slice(0, 80)}`);
   });
   $('*').each((_, el) => {

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { SEARCH_PREFIXES } from '../../src/lib/security-headers';
+import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 
 /**
  * A small static server for a built site, close enough to a static host for the browser
@@ -93,9 +95,13 @@ export function headersFor(rules: readonly HeaderRule[], path: string): { header
  * page gets exactly one Content-Security-Policy (from one rule), with one frame-ancestors
  * directive; only embed pages may be framed; every page sends X-Frame-Options: DENY once
  * (from the catch-all rule, so that an unknown address refuses framing too; beside an embed's
- * frame-ancestors browsers ignore it); scripts only from the site itself, never inline or eval.
- * The search pages alone may also compile WebAssembly ('wasm-unsafe-eval', for Pagefind).
+ * frame-ancestors browsers ignore it); scripts only from the site itself, never eval, and
+ * inline only on embed pages, where their one theme script is allowed by its hash. The search
+ * pages alone may also compile WebAssembly ('wasm-unsafe-eval', for Pagefind).
  */
+/** The hash source of the embeds' inline theme script, computed here apart from the site's own code. */
+const THEME_SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(Buffer.from(EMBED_THEME_SCRIPT, 'utf8')).digest('base64')}'`;
+
 export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: readonly string[]): string[] {
   const problems: string[] = [];
   for (const address of addresses) {
@@ -116,9 +122,9 @@ export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: re
     if (xfo.length !== 1) problems.push(`${address}: X-Frame-Options from ${xfo.length} rules (${xfo.join(', ') || 'none'})`);
     else if (headers.get('x-frame-options') !== 'DENY') problems.push(`${address}: X-Frame-Options ${headers.get('x-frame-options')}, not DENY`);
     const search = SEARCH_PREFIXES.some((p) => address.startsWith(p));
-    const scripts = search ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'";
+    const scripts = search ? "script-src 'self' 'wasm-unsafe-eval'" : embed ? `script-src 'self' ${THEME_SCRIPT_SOURCE}` : "script-src 'self'";
     for (const policy of csp.split(',')) {
-      if (!new RegExp(`(^|;)\\s*${scripts}\\s*(;|$)`).test(policy)) problems.push(`${address}: script-src is not exactly ${scripts.slice('script-src '.length)} (${policy.trim()})`);
+      if (!new RegExp(`(^|;)\\s*${scripts.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*(;|$)`).test(policy)) problems.push(`${address}: script-src is not exactly ${scripts.slice('script-src '.length)} (${policy.trim()})`);
       if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) problems.push(`${address}: the policy allows unsafe-inline or unsafe-eval`);
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { axeViolations } from '../helpers/axe';
 import { CONTEXT, horizontalOverflow, launchChromium, visit } from '../helpers/browser';
 import { htmlErrors, vnuErrors } from '../helpers/html-check';
 import { brokenLinks } from '../helpers/links';
+import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 import { unsafeMarkup } from '../helpers/markup';
 import { headerPolicyProblems, headersFor, parseHeadersFile, patternMatches, serve, type StaticServer } from '../helpers/serve';
 
@@ -153,10 +155,15 @@ describe('the checks report broken pages', () => {
     expect(unsafeMarkup('<script src="/embed/other.js"></script>', 't', own)).toHaveLength(1);
     expect(unsafeMarkup('<script src="/embed/frame-v1.js">alert(1)</script>', 't', own)).toHaveLength(1);
     expect(unsafeMarkup('<script src="/_astro/a.js"></script>', 't', own)).toHaveLength(1);
+    // The embeds' inline theme script passes as it is, and only so.
+    expect(unsafeMarkup(`<script>${EMBED_THEME_SCRIPT}</script>`, 't', own)).toEqual([]);
+    expect(unsafeMarkup(`<script>${EMBED_THEME_SCRIPT};alert(1)</script>`, 't', own)).toHaveLength(1);
+    expect(unsafeMarkup(`<script src="/embed/frame-v1.js">${EMBED_THEME_SCRIPT}</script>`, 't', own)).toHaveLength(1);
   });
 });
 
 describe('the headers file is read as a host reads it', () => {
+  const themeHash = `'sha256-${createHash('sha256').update(EMBED_THEME_SCRIPT).digest('base64')}'`;
   const file = [
     '# comment',
     '/*',
@@ -165,7 +172,7 @@ describe('the headers file is read as a host reads it', () => {
     '  X-Frame-Options: DENY',
     '',
     '/embed/*',
-    '  Content-Security-Policy: default-src \'none\'; script-src \'self\'; frame-ancestors *',
+    `  Content-Security-Policy: default-src 'none'; script-src 'self' ${themeHash}; frame-ancestors *`,
     '',
     '/kota/:id/',
     '  X-Test: one',
@@ -195,10 +202,18 @@ describe('the headers file is read as a host reads it', () => {
   it('merges every matching rule, so a path under two framing policies gets both', () => {
     const { headers, sources } = headersFor(rules, '/embed/map/');
     expect(sources.get('content-security-policy')).toEqual(['/*', '/embed/*']);
-    expect(headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self'; frame-ancestors 'none', default-src 'none'; script-src 'self'; frame-ancestors *");
+    expect(headers.get('content-security-policy')).toBe(`default-src 'self'; script-src 'self'; frame-ancestors 'none', default-src 'none'; script-src 'self' ${themeHash}; frame-ancestors *`);
     expect(headerPolicyProblems(rules, ['/embed/map/', '/kota/blitar/'])).toEqual([
       '/embed/map/: 2 Content-Security-Policy values, from rules /*, /embed/*',
       "/embed/map/: 2 frame-ancestors directives (frame-ancestors 'none' | frame-ancestors *)",
+      // The catch-all's policy, merged in, would refuse the embed's theme script.
+      `/embed/map/: script-src is not exactly 'self' ${themeHash} (default-src 'self'; script-src 'self'; frame-ancestors 'none')`,
+    ]);
+    // An embed's policy must allow its theme script, and a page's no inline script at all.
+    const embedOnly = parseHeadersFile(`/*\n  X-Frame-Options: DENY\n\n/embed/*\n  Content-Security-Policy: script-src 'self'; frame-ancestors *\n\n/kota/*\n  Content-Security-Policy: script-src 'self' ${themeHash}; frame-ancestors 'none'\n`);
+    expect(headerPolicyProblems(embedOnly, ['/embed/map/', '/kota/blitar/'])).toEqual([
+      `/embed/map/: script-src is not exactly 'self' ${themeHash} (script-src 'self'; frame-ancestors *)`,
+      `/kota/blitar/: script-src is not exactly 'self' (script-src 'self' ${themeHash}; frame-ancestors 'none')`,
     ]);
     // X-Frame-Options belongs on every page, once: missing or from two rules is reported.
     const twice = parseHeadersFile(`${file}\n\n/kota/*\n  X-Frame-Options: DENY\n`);
