@@ -54,12 +54,6 @@ function htmlFiles(dir: string): string[] {
     });
 }
 
-/**
- * Pages handed to Pagefind's service at a time: it indexes them side by side, where one at a
- * time left a core idle on each round trip.
- */
-const PAGES_IN_FLIGHT = 8;
-
 /** Whether a page at this address may be in the search: not an embed, not the 404 page. */
 const indexable = (path: string) => path !== '/404.html' && !EMBED_PREFIXES.some((p) => path.startsWith(p));
 
@@ -78,9 +72,9 @@ export async function buildSearchIndex(root: string): Promise<Record<string, num
   try {
     const { index } = created;
     if (!index || created.errors.length) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ') || 'no index'}.`);
-    const files = htmlFiles(root).filter((file) => indexable(address(root, file)));
-    const add = async (file: string) => {
+    for (const file of htmlFiles(root)) {
       const url = address(root, file);
+      if (!indexable(url)) continue;
       const content = readFileSync(file, 'utf8');
       const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(content)?.[1];
       if (!lang) throw new SearchIndexError(`${url} has no <html lang>, so Pagefind cannot tell which language's index it belongs to.`);
@@ -88,8 +82,7 @@ export async function buildSearchIndex(root: string): Promise<Record<string, num
       if (/<main\b[^>]*\sdata-pagefind-body/.test(content)) expected[lang] = (expected[lang] ?? 0) + 1;
       const added = await index.addHTMLFile({ url, content });
       if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${url}: ${added.errors.join('; ')}.`);
-    };
-    for (let i = 0; i < files.length; i += PAGES_IN_FLIGHT) await Promise.all(files.slice(i, i + PAGES_IN_FLIGHT).map(add));
+    }
     const output = join(root, SEARCH_BUNDLE);
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw new SearchIndexError(`Pagefind could not write its bundle: ${written.errors.join('; ')}.`);
