@@ -7,7 +7,12 @@
  *    output folder untouched.
  * 2. Astro builds into a temporary folder beside the target, `<out>.partial-<pid>`: beside it
  *    so that it is on the same file system and the finished build can be renamed into place
- *    rather than copied.
+ *    rather than copied. A target outside the project (a test's or the bench's folder in /tmp)
+ *    is built in a folder of its own inside the project first, `node_modules/.cache/
+ *    batik-builds/<pid>`, then moved beside the target: Astro keeps a build's intermediate files
+ *    in its output folder only when that folder is inside the working directory, and otherwise
+ *    in the project's `.astro/` (getOutDirWithinCwd), which two such builds at once would share
+ *    and delete under each other.
  * 3. Pagefind indexes the pages in the temporary folder for the site's search
  *    (scripts/search-index.ts); an index that fails, or does not hold exactly the pages meant
  *    for it, fails the build.
@@ -23,7 +28,7 @@
  * Arguments after the command go to `astro build` (e.g. `npm run build -- --verbose`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { dataPaths } from '../src/lib/paths';
@@ -63,6 +68,9 @@ try {
 
 const partial = `${outDir}.partial-${process.pid}`;
 const previous = `${outDir}.previous-${process.pid}`;
+const builds = join(cwd, 'node_modules', '.cache', 'batik-builds');
+const staging = partial.startsWith(`${cwd}${sep}`) ? partial : join(builds, String(process.pid));
+const removeTemporary = () => [staging, partial].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 
 /** Folders a killed build left behind (its process is gone): removed, so none accumulate. */
 function removeLeftovers() {
@@ -74,6 +82,7 @@ function removeLeftovers() {
     if (!pid || alive(pid)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
   }
+  if (existsSync(builds)) for (const name of readdirSync(builds)) if (!alive(Number(name))) rmSync(join(builds, name), { recursive: true, force: true });
 }
 function alive(pid: number): boolean {
   try {
@@ -85,12 +94,12 @@ function alive(pid: number): boolean {
 }
 
 removeLeftovers();
-rmSync(partial, { recursive: true, force: true });
+removeTemporary();
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
 const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, BATIK_OUT_DIR: partial },
+  env: { ...process.env, BATIK_OUT_DIR: staging },
 });
 // Ctrl-C reaches Astro too; either way, wait for it (or the indexing) to stop, then clean up below.
 const stop: { signal: NodeJS.Signals | null; indexing: boolean } = { signal: null, indexing: false };
@@ -109,9 +118,21 @@ const status = await new Promise<number>((done) => {
 });
 
 if (status !== 0 || stop.signal) {
-  rmSync(partial, { recursive: true, force: true });
+  removeTemporary();
   console.error(`\nBuild ${stop.signal ? `interrupted (${stop.signal})` : 'failed'}: ${untouched()}.\n`);
   process.exit(status || 1);
+}
+
+if (staging !== partial) {
+  mkdirSync(dirname(partial), { recursive: true });
+  try {
+    renameSync(staging, partial);
+  } catch (e) {
+    // On another file system a rename cannot move it: copied, then removed.
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(staging, partial, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 // The search index, over the finished pages, before anything replaces the output.

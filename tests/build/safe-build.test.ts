@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,28 @@ describe.concurrent('a build that fails before Astro starts', () => {
   });
 });
 
+describe('two builds outside the project at once', () => {
+  it('each succeed, into their own folders: they share no temporary files', async () => {
+    const outs = ['side-a', 'side-b'].map((name) => join(work, name, 'dist'));
+    const runs = await Promise.all(
+      outs.map(
+        (out) =>
+          new Promise<{ status: number; output: string }>((done) =>
+            execFile(BUILD[0], BUILD.slice(1), { env: environment({ BATIK_OUT_DIR: out }), encoding: 'utf8', timeout: 170_000 }, (error, stdout, stderr) =>
+              done({ status: error ? 1 : 0, output: `${stdout}\n${stderr}` }),
+            ),
+          ),
+      ),
+    );
+    for (const [i, run] of runs.entries()) {
+      expect(run.status, run.output).toBe(0);
+      expect(existsSync(join(outs[i]!, 'index.html'))).toBe(true);
+      expect(existsSync(join(outs[i]!, 'cari', 'index.html'))).toBe(true);
+      expect(leftovers(outs[i]!)).toEqual([]);
+    }
+  }, 180_000);
+});
+
 describe('a build stopped while Astro writes', () => {
   it('removes its half-written folder and leaves the previous build as it was', async () => {
     const out = previousBuild('interrupted');
@@ -130,19 +152,21 @@ describe('a build stopped while Astro writes', () => {
     build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => build.on('close', (code) => done(code)));
-    // Wait until Astro has written into the temporary folder beside the output, then stop the build.
-    const partial = () => leftovers(out).find((name) => name.startsWith('dist.partial-'));
+    // Wait until Astro has written into the build's temporary folder, then stop the build. The
+    // output is outside the project, so that folder is the build's own inside the project
+    // (scripts/build.ts), not `dist.partial-…` beside the output.
+    const staging = join('node_modules', '.cache', 'batik-builds', String(build.pid));
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      const name = partial();
-      if (name && readdirSync(join(dirname(out), name)).length > 0) break;
+      if (existsSync(staging) && readdirSync(staging).length > 0) break;
       await new Promise((wait) => setTimeout(wait, 100));
     }
-    expect(partial(), output).toBeDefined();
+    expect(existsSync(staging), output).toBe(true);
     build.kill('SIGTERM');
     expect(await exited, output).not.toBe(0);
     expect(output).toMatch(/Build interrupted \(SIGTERM\): .*dist was not changed/);
     expect(snapshot(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
+    expect(existsSync(staging)).toBe(false);
   }, 180_000);
 });
