@@ -34,9 +34,13 @@ const page = async (path: string) => {
   return { status: response.status, text: await response.text() };
 };
 
-/** The page once `ready` holds of it (the server may log an error a moment after answering), or the last answer after 10 s. */
+/**
+ * The page once `ready` holds of it (the server may log an error a moment after answering), or
+ * the last answer after 45 s: on a machine busy with the rest of the suite, the dev server took
+ * more than 10 s to validate and render the edited data.
+ */
 async function pageWhen(path: string, ready: (p: { status: number; text: string }) => boolean) {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 45_000;
   for (;;) {
     const p = await page(path);
     if (ready(p) || Date.now() > deadline) return p;
