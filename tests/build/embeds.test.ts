@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync, gzipSync } from 'node:zlib';
@@ -16,7 +15,7 @@ import { BUILDER_UI, BUILDER_UI_SEPARATOR } from '../../src/scripts/embed-builde
 import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 import budgets from '../budgets.json';
 import { htmlFiles, pageAddress, page } from '../helpers/dist';
-import { headerPolicyProblems, headersFor, parseHeadersFile } from '../helpers/serve';
+import { cspSourceOf, headerPolicyProblems, headersFor, parseHeadersFile } from '../helpers/serve';
 
 /**
  * Embeds in dist/: every chart of the site, in both languages, as page, SVG, PNG and oEmbed,
@@ -346,8 +345,6 @@ describe('oEmbed discovery and robots', () => {
 
 describe("an embed page's first paint", () => {
   const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
-  /** The CSP hash source of a text, computed here apart from the site's own code. */
-  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`;
   const sources = (directive: string) => (address: string) => {
     const csp = headersFor(rules, address).headers.get('content-security-policy') ?? '';
     return (new RegExp(`(?:^|;)\\s*${directive} ([^;]+)`).exec(csp)?.[1] ?? '').trim().split(/\s+/);
@@ -363,14 +360,14 @@ describe("an embed page's first paint", () => {
       const $ = page(dist, address);
       expect($('link[rel="stylesheet"], link[rel="preload"], link[rel="modulepreload"]'), address).toHaveLength(0);
       expect($('style'), address).toHaveLength(1);
-      const hash = sha256($('style').text());
+      const hash = cspSourceOf($('style').text());
       expect(styleSources(address), address).toContain(hash);
       carried.add(hash);
       // A style attribute would be refused (a hash allows a <style> element only).
       expect($('[style]'), address).toHaveLength(0);
       $('script').each((_, el) => {
         if ($(el).attr('src') === undefined) {
-          const inline = sha256($(el).html()!);
+          const inline = cspSourceOf($(el).html()!);
           expect(scriptSources(address), address).toContain(inline);
           scripts.add(inline);
         } else expect($(el).is('[defer], [async]'), `${address} ${$(el).attr('src')} blocks the parser`).toBe(true);

@@ -99,8 +99,11 @@ export function headersFor(rules: readonly HeaderRule[], path: string): { header
  * inline only on embed pages, where their one theme script is allowed by its hash. The search
  * pages alone may also compile WebAssembly ('wasm-unsafe-eval', for Pagefind).
  */
-/** The hash source of the embeds' inline theme script, computed here apart from the site's own code. */
-const THEME_SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(Buffer.from(EMBED_THEME_SCRIPT, 'utf8')).digest('base64')}'`;
+/** A CSP hash source for an inline element's exact text, computed here apart from the site's own code (cspHash). */
+export const cspSourceOf = (text: string) => `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`;
+
+/** The hash source of the embeds' inline theme script. */
+const THEME_SCRIPT_SOURCE = cspSourceOf(EMBED_THEME_SCRIPT);
 
 export function headerPolicyProblems(rules: readonly HeaderRule[], addresses: readonly string[]): string[] {
   const problems: string[] = [];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { htmlErrors, vnuErrors } from '../helpers/html-check';
 import { brokenLinks } from '../helpers/links';
 import { EMBED_THEME_SCRIPT } from '../../src/styles/embed-style';
 import { unsafeMarkup } from '../helpers/markup';
-import { headerPolicyProblems, headersFor, parseHeadersFile, patternMatches, serve, type StaticServer } from '../helpers/serve';
+import { cspSourceOf, headerPolicyProblems, headersFor, parseHeadersFile, patternMatches, serve, type StaticServer } from '../helpers/serve';
 
 /**
  * The checks of the quality suite, checked: a copy of the built site with deliberately
@@ -163,7 +162,7 @@ describe('the checks report broken pages', () => {
 });
 
 describe('the headers file is read as a host reads it', () => {
-  const themeHash = `'sha256-${createHash('sha256').update(EMBED_THEME_SCRIPT).digest('base64')}'`;
+  const themeHash = cspSourceOf(EMBED_THEME_SCRIPT);
   const file = [
     '# comment',
     '/*',
