@@ -470,6 +470,12 @@ describe('the embed builder on a chart\'s page', () => {
     return { context, tab, panel, requests, before, refused };
   }
   const value = (panel: ReturnType<Page['locator']>, kind: string) => panel.locator(`#embed-${CHART}-${kind}`).inputValue();
+  /**
+   * The live preview starts 200 px tall and takes the chart's height when its page reports it,
+   * moving the copy buttons below it: a click aimed before that can land beside its button.
+   */
+  const previewSized = (panel: ReturnType<Page['locator']>) =>
+    expect.poll(() => panel.locator('iframe').evaluate((f: HTMLIFrameElement) => f.style.height), { timeout: 10_000 }).not.toBe('200px');
 
   it('loads nothing of the builder until a panel is opened, then shows its choices, copy buttons and a live preview', async () => {
     const { context, panel, requests, before, refused } = await openPanel();
@@ -548,6 +554,7 @@ describe('the embed builder on a chart\'s page', () => {
     try {
       await panel.locator('select').waitFor();
       await panel.locator('input[value="dark"]').check();
+      await previewSized(panel);
       const button = panel.getByRole('button', { name: /Iframe/ });
       await button.click();
       await expect.poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 }).toBe('Kode sudah disalin.');
@@ -562,6 +569,7 @@ describe('the embed builder on a chart\'s page', () => {
     try {
       await panel.locator('select').waitFor();
       expect(await tab.evaluate(() => navigator.clipboard)).toBeUndefined();
+      await previewSized(panel);
       await panel.getByRole('button', { name: /AMP/ }).click();
       await expect.poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 }).toMatch(/Ctrl\+C/);
       const selection = await panel.locator(`#embed-${CHART}-amp`).evaluate((t: HTMLTextAreaElement) => ({ start: t.selectionStart, end: t.selectionEnd, length: t.value.length, focused: document.activeElement === t }));
