@@ -141,7 +141,8 @@ function measure(name: string, dataDir: string, reportsDir: string, out: string,
   const pages = files.filter((f) => f.path.endsWith('.html'));
   const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const home = pageWeight(out, budgets.pages.home.path);
-  const searchSeconds = /Search index: .* in ([\d.]+) s\./.exec(build.stdout)?.[1];
+  // The index is made while Astro builds; what is timed is what was left of it once the pages were built.
+  const searchSeconds = /Search index: .*, the rest in ([\d.]+) s\./.exec(build.stdout)?.[1];
   return {
     name,
     cities: dataset.cities.length,
@@ -193,7 +194,7 @@ try {
     ['  ms per chart', (f) => ((f.chartSeconds * 1000) / f.charts).toFixed(2), (a, b) => ratio(a.chartSeconds / a.charts, b.chartSeconds / b.charts, 2)],
     ['build, s (wall)', (f) => f.buildSeconds.toFixed(1), (a, b) => ratio(a.buildSeconds, b.buildSeconds)],
     ['build, CPU s', (f) => (f.buildCpuSeconds === null ? '–' : f.buildCpuSeconds.toFixed(1)), (a, b) => ratio(a.buildCpuSeconds, b.buildCpuSeconds)],
-    ['  of which search index, s', (f) => (f.searchSeconds === null ? '–' : f.searchSeconds.toFixed(1)), (a, b) => ratio(a.searchSeconds, b.searchSeconds)],
+    ['  search index after pages, s', (f) => (f.searchSeconds === null ? '–' : f.searchSeconds.toFixed(1)), (a, b) => ratio(a.searchSeconds, b.searchSeconds)],
     ['  ms per page (wall)', (f) => perPage(f).toFixed(1), (a, b) => ratio(perPage(a), perPage(b), 2)],
     ['output, MB', (f) => (f.outputBytes / 1e6).toFixed(1), (a, b) => ratio(a.outputBytes, b.outputBytes)],
     ['largest page, KB', (f) => (f.largestBytes / 1e3).toFixed(0), (a, b) => ratio(a.largestBytes, b.largestBytes)],
@@ -219,7 +220,7 @@ try {
   }
   const cpu = (f: Figures) => (f.buildCpuSeconds === null ? '–' : f.buildCpuSeconds.toFixed(1));
   console.log(
-    `\nnational build again with its images cached: ${rebuilt.buildSeconds.toFixed(1)} s wall, ${cpu(rebuilt)} CPU s, search index ${rebuilt.searchSeconds?.toFixed(1) ?? '–'} s ` +
+    `\nnational build again with its images cached: ${rebuilt.buildSeconds.toFixed(1)} s wall, ${cpu(rebuilt)} CPU s, search index after its pages ${rebuilt.searchSeconds?.toFixed(1) ?? '–'} s ` +
       `(first build: ${national.buildSeconds.toFixed(1)} s wall, ${cpu(national)} CPU s); embed images ${rebuilt.families.get('embed images')?.seconds.toFixed(0) ?? '–'} s, share images ${rebuilt.families.get('share images')?.seconds.toFixed(0) ?? '–'} s`,
   );
   console.log(`largest page: real ${small.largestPage}; national ${national.largestPage}`);

@@ -13,9 +13,12 @@
  *    in its output folder only when that folder is inside the working directory, and otherwise
  *    in the project's `.astro/` (getOutDirWithinCwd), which two such builds at once would share
  *    and delete under each other.
- * 3. Pagefind indexes the pages in the temporary folder for the site's search
- *    (scripts/search-index.ts); an index that fails, or does not hold exactly the pages meant
- *    for it, fails the build.
+ * 3. Pagefind indexes the pages for the site's search (scripts/search-index.ts) while Astro
+ *    builds: Astro prints each page it has written under the route it belongs to, and each
+ *    finished route's pages go to Pagefind, a process of its own, so the index is made on the
+ *    second core as Astro renders the next routes. Whatever was not indexed then (if Astro's
+ *    lines change, everything) is indexed once Astro is done. An index that fails, or does not
+ *    hold exactly the pages meant for it, fails the build.
  * 4. Only when Astro and the index succeed is the old folder moved aside and the new one
  *    renamed in; on failure or interruption the temporary folder is removed and the old one is
  *    left as it was.
@@ -34,7 +37,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { dataPaths } from '../src/lib/paths';
 import { checkedData, DataErrors } from '../src/lib/site';
 import { checkBuildSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
-import { buildSearchIndex, stopSearchIndex } from './search-index';
+import { closeSearchIndex, SearchIndex } from './search-index';
 
 function fail(message: string): never {
   console.error(`\nBuild stopped: ${message}\n`);
@@ -96,18 +99,42 @@ function alive(pid: number): boolean {
 removeLeftovers();
 removeTemporary();
 
+const search = await SearchIndex.open().catch((e: unknown) => fail(`the search index could not be made. ${e instanceof Error ? e.message : String(e)} ${untouched()}.`));
+
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
 const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, BATIK_OUT_DIR: staging },
+  stdio: ['inherit', 'pipe', 'inherit'],
+  // Astro's output is passed on as it comes; coloured, as it would be, when that is a terminal.
+  env: { ...process.env, BATIK_OUT_DIR: staging, ...(process.stdout.isTTY && !process.env['NO_COLOR'] ? { FORCE_COLOR: '1' } : {}) },
 });
-// Ctrl-C reaches Astro too; either way, wait for it (or the indexing) to stop, then clean up below.
-const stop: { signal: NodeJS.Signals | null; indexing: boolean } = { signal: null, indexing: false };
+
+/**
+ * Astro's lines, read for the search index: `▶ src/pages/…` (or `λ` for an endpoint) starts a
+ * route and `├─ /kota/blitar/index.html (+2ms)` follows each file it has written; Astro renders
+ * one route at a time, so a route's start is the end of the one before.
+ */
+const route: string[] = [];
+const routeDone = () => search.add(staging, route.splice(0));
+let pending = '';
+child.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  const lines = (pending + chunk.toString('utf8')).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+    if (/\s[▶λ] src\//.test(plain)) routeDone();
+    const file = /\s[├└]─ (\/\S+)/.exec(plain)?.[1];
+    if (file) route.push(file);
+  }
+});
+
+// Ctrl-C reaches Astro too; either way, wait for it and the index to stop, then clean up below.
+const stop: { signal: NodeJS.Signals | null } = { signal: null };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   process.on(signal, () => {
     stop.signal = signal;
-    if (stop.indexing) void stopSearchIndex();
-    else child.kill(signal);
+    void closeSearchIndex();
+    child.kill(signal);
   });
 const status = await new Promise<number>((done) => {
   child.on('error', (e) => {
@@ -118,10 +145,34 @@ const status = await new Promise<number>((done) => {
 });
 
 if (status !== 0 || stop.signal) {
+  await closeSearchIndex();
   removeTemporary();
   console.error(`\nBuild ${stop.signal ? `interrupted (${stop.signal})` : 'failed'}: ${untouched()}.\n`);
   process.exit(status || 1);
 }
+
+// The rest of the pages into the index, and its bundle written, before anything is moved.
+routeDone();
+const whileBuilding = search.size;
+let searchPages: Record<string, number>;
+const searchStart = performance.now();
+try {
+  searchPages = await search.finish(staging);
+} catch (e) {
+  removeTemporary();
+  console.error(stop.signal ? `\nBuild interrupted (${stop.signal}): ${untouched()}.\n` : `\nBuild failed: the search index could not be made. ${e instanceof Error ? e.message : String(e)}\n${untouched()}.\n`);
+  process.exit(1);
+} finally {
+  await closeSearchIndex();
+}
+if (stop.signal) {
+  removeTemporary();
+  console.error(`\nBuild interrupted (${stop.signal}): ${untouched()}.\n`);
+  process.exit(1);
+}
+console.log(
+  `Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}; ${whileBuilding} pages indexed while Astro built, the rest in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`,
+);
 
 if (staging !== partial) {
   mkdirSync(dirname(partial), { recursive: true });
@@ -134,24 +185,6 @@ if (staging !== partial) {
     rmSync(staging, { recursive: true, force: true });
   }
 }
-
-// The search index, over the finished pages, before anything replaces the output.
-stop.indexing = true;
-let searchPages: Record<string, number>;
-const searchStart = performance.now();
-try {
-  searchPages = await buildSearchIndex(partial);
-} catch (e) {
-  rmSync(partial, { recursive: true, force: true });
-  console.error(stop.signal ? `\nBuild interrupted (${stop.signal}): ${untouched()}.\n` : `\nBuild failed: the search index could not be made. ${e instanceof Error ? e.message : String(e)}\n${untouched()}.\n`);
-  process.exit(1);
-}
-if (stop.signal) {
-  rmSync(partial, { recursive: true, force: true });
-  console.error(`\nBuild interrupted (${stop.signal}): ${untouched()}.\n`);
-  process.exit(1);
-}
-console.log(`Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}, in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`);
 
 // The swap: the old build aside, the new one in, the old one removed. Should the second rename
 // fail, the old build goes back.
