@@ -14,25 +14,32 @@ import { dataPaths } from './src/lib/paths.ts';
  * `astro dev` with live data: the data files are not modules, so Vite does not see them
  * change. Watch the data folder and reload the browser on any change; the site model notices
  * the new files (src/lib/site.ts) and is rebuilt, with the validator's errors if there are any.
+ * An integration's `astro:server:setup` runs for the dev server only (a Vite plugin's
+ * configureServer would also run for the server `astro build` starts to sync), so a build
+ * never watches.
  */
 function liveData() {
   const dataDir = dataPaths().dataDir;
   return {
     name: 'batik-live-data',
-    /** @param {import('vite').ViteDevServer} server */
-    configureServer(server) {
-      server.watcher.add(dataDir);
-      const reload = (/** @type {string} */ file) => {
-        if (!file.startsWith(dataDir)) return;
-        // Counted for the site model's cache key: an edit that keeps a file's size within one
-        // tick of its modification time ("2022" to "2023") would otherwise look like no edit.
+    hooks: {
+      /** @param {{ server: import('vite').ViteDevServer }} options */
+      'astro:server:setup': ({ server }) => {
+        server.watcher.add(dataDir);
+        // Counted for the site model's cache key, from 0: a count at all tells the model the data is watched.
         const counter = /** @type {{ batikDataEdits?: number }} */ (globalThis);
-        counter.batikDataEdits = (counter.batikDataEdits ?? 0) + 1;
-        server.ws.send({ type: 'full-reload', path: '*' });
-      };
-      server.watcher.on('change', reload);
-      server.watcher.on('add', reload);
-      server.watcher.on('unlink', reload);
+        counter.batikDataEdits ??= 0;
+        const reload = (/** @type {string} */ file) => {
+          if (!file.startsWith(dataDir)) return;
+          // An edit that keeps a file's size within one tick of its modification time ("2022" to
+          // "2023") would otherwise look like no edit.
+          counter.batikDataEdits = (counter.batikDataEdits ?? 0) + 1;
+          server.ws.send({ type: 'full-reload', path: '*' });
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+      },
     },
   };
 }
@@ -68,9 +75,9 @@ export default defineConfig({
   vite: {
     // Scripts as files too (Astro inlines small ones otherwise), for the same reason.
     build: { assetsInlineLimit: 0 },
-    plugins: [liveData()],
   },
   integrations: [
+    liveData(),
     // Embed pages are bare charts for other sites' iframes, not pages to find in a search.
     sitemap({ filter: (page) => !EMBED_PREFIXES.some((prefix) => new URL(page).pathname.startsWith(withBase(prefix, base))) }),
     {
