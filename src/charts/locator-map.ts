@@ -17,11 +17,13 @@ import type { Chart, ChartOptions } from './types';
  * The projection's frame clip trims them to the area around the cities, so the SVG carries
  * only the coastline in view.
  */
-let countries: FeatureCollection<Geometry> | null = null;
-function countryShapes(): FeatureCollection<Geometry> {
+let countries: { shape: Feature<Geometry>; bounds: [[number, number], [number, number]] }[] | null = null;
+function countryShapes() {
   if (!countries) {
     const topology = countries50m as unknown as Topology<{ countries: GeometryCollection }>;
-    countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
+    const shapes = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry>).features;
+    // Each country's box, computed once: a national build draws a map for every province.
+    countries = shapes.map((shape) => ({ shape, bounds: d3.geoBounds(shape) }));
   }
   return countries;
 }
@@ -33,10 +35,9 @@ function countryShapes(): FeatureCollection<Geometry> {
  */
 function countriesWithin(extent: Feature<MultiPoint>): Feature<Geometry>[] {
   const [[west, south], [east, north]] = d3.geoBounds(extent);
-  return countryShapes().features.filter((country) => {
-    const [[w, s], [e, n]] = d3.geoBounds(country);
-    return w > e || (w <= east && e >= west && s <= north && n >= south);
-  });
+  return countryShapes()
+    .filter(({ bounds: [[w, s], [e, n]] }) => w > e || (w <= east && e >= west && s <= north && n >= south))
+    .map(({ shape }) => shape);
 }
 
 /**
