@@ -171,7 +171,7 @@ if (stop.signal) {
   process.exit(1);
 }
 console.log(
-  `Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}; ${whileBuilding} pages indexed while Astro built, the rest in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`,
+  `Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}; ${whileBuilding} pages handed to Pagefind while Astro built, the rest in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`,
 );
 
 if (staging !== partial) {

@@ -89,7 +89,7 @@ export class SearchIndex {
     return new SearchIndex(created.index);
   }
 
-  /** How many pages have been indexed so far. */
+  /** How many pages have been handed to Pagefind so far (it leaves out those not marked for the search). */
   get size(): number {
     return this.indexed.size;
   }
