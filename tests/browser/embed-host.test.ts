@@ -298,11 +298,8 @@ describe('fills the column it is given', () => {
 
 describe('framing', () => {
   /**
-   * Frame a path of the site from the host origin and say whether the browser showed it. A
-   * refused frame is left on Chromium's error page; the console says which header refused it.
-   */
-  /**
-   * Frames `path` in a page on another origin: whether it is shown, and the console's messages.
+   * Frames `path` in a page on another origin: whether the browser showed it (a refused frame is
+   * left on Chromium's error page) and the console's messages, which say which header refused it.
    * A refusal's message can come after the page's load event, so when `refusal` is given the
    * console is watched for it for up to 10 s more.
    */
