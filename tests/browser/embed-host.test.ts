@@ -552,6 +552,10 @@ describe('the embed builder on a chart\'s page', () => {
       await panel.locator('select').waitFor();
       await panel.locator('input[value="dark"]').check();
       await previewSized(panel);
+      // The clipboard refuses a write from a document without focus (the Clipboard API), and the
+      // other files' pages share this browser: the tab is brought to the front first.
+      await tab.bringToFront();
+      expect(await tab.evaluate(() => document.hasFocus())).toBe(true);
       const button = panel.getByRole('button', { name: /Iframe/ });
       await button.click();
       await expect.poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 }).toBe('Kode sudah disalin.');
