@@ -16,9 +16,10 @@
  * 3. Pagefind indexes the pages for the site's search (scripts/search-index.ts) while Astro
  *    builds: Astro prints each page it has written under the route it belongs to, and each
  *    finished route's pages go to Pagefind, a process of its own, so the index is made on the
- *    second core as Astro renders the next routes. Whatever was not indexed then (if Astro's
- *    lines change, everything) is indexed once Astro is done. An index that fails, or does not
- *    hold exactly the pages meant for it, fails the build.
+ *    second core as Astro renders the next routes; once the last route of a language is done,
+ *    that language's index is written while Astro renders the other's pages. Whatever was not
+ *    indexed then (if Astro's lines change, everything) is indexed once Astro is done. An index
+ *    that fails, or does not hold exactly the pages meant for it, fails the build.
  * 4. Only when Astro and the index succeed is the old folder moved aside and the new one
  *    renamed in; on failure or interruption the temporary folder is removed and the old one is
  *    left as it was.
@@ -36,6 +37,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { dataPaths } from '../src/lib/paths';
 import { checkedData, DataErrors } from '../src/lib/site';
+import { languageOfPath } from '../src/lib/routes';
 import { checkBuildSiteUrl, DEFAULT_SITE_URL } from '../src/lib/site-url';
 import { closeSearchIndex, SearchIndex } from './search-index';
 
@@ -74,6 +76,14 @@ const previous = `${outDir}.previous-${process.pid}`;
 const builds = join(cwd, 'node_modules', '.cache', 'batik-builds');
 const staging = partial.startsWith(`${cwd}${sep}`) ? partial : join(builds, String(process.pid));
 const removeTemporary = () => [staging, partial].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+
+/** The route files under src/pages, as Astro names them after `src/pages` (`/en/city/[id].astro`). */
+function routeFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? routeFiles(path, `${prefix}/${name}`) : [`${prefix}/${name}`];
+  });
+}
 
 /** Folders a killed build left behind (its process is gone): removed, so none accumulate. */
 function removeLeftovers() {
@@ -114,7 +124,21 @@ const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)]
  * one route at a time, so a route's start is the end of the one before.
  */
 const route: string[] = [];
-const routeDone = () => search.add(staging, route.splice(0));
+/** The route files of each language not finished yet: once none is left, that language's index is written. */
+const routesLeft = new Map<string, Set<string>>();
+for (const file of routeFiles(join(cwd, 'src', 'pages'))) {
+  const lang = languageOfPath(file);
+  routesLeft.set(lang, (routesLeft.get(lang) ?? new Set()).add(file));
+}
+let currentRoute: string | null = null;
+const routeDone = () => {
+  search.add(staging, route.splice(0));
+  if (currentRoute === null) return;
+  const lang = languageOfPath(currentRoute);
+  const left = routesLeft.get(lang);
+  if (left?.delete(currentRoute) && left.size === 0) search.writeLanguage(staging, lang);
+  currentRoute = null;
+};
 let pending = '';
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -122,7 +146,11 @@ child.stdout.on('data', (chunk: Buffer) => {
   pending = lines.pop() ?? '';
   for (const line of lines) {
     const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
-    if (/\s[▶λ] src\//.test(plain)) routeDone();
+    const started = /\s[▶λ] src\/pages(\/\S+)/.exec(plain)?.[1];
+    if (started) {
+      routeDone();
+      currentRoute = started;
+    }
     const file = /\s[├└]─ (\/\S+)/.exec(plain)?.[1];
     if (file) route.push(file);
   }
@@ -171,7 +199,7 @@ if (stop.signal) {
   process.exit(1);
 }
 console.log(
-  `Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}; ${whileBuilding} pages handed to Pagefind while Astro built, the rest in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`,
+  `Search index: ${Object.entries(searchPages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}; ${whileBuilding} pages read for it while Astro built, the rest in ${((performance.now() - searchStart) / 1000).toFixed(1)} s.`,
 );
 
 if (staging !== partial) {

@@ -36,8 +36,17 @@ export const pairOrderAnchor = (first: string, lang: Lang) => `${lang === 'id' ?
 /** The id of a chart's block on its page, where an embed's link back and an image's caption point. */
 export const chartAnchor = (slug: string) => `chart-${slug}`;
 
+/** Where each language's pages live, from the root of the site: Indonesian at the root, English under /en/. */
+const LANG_PREFIX: Record<Lang, string> = { id: '/', en: '/en/' };
+
+/**
+ * The language of the page at this path from the root of the site, or of the route file at
+ * this path from src/pages (`/en/city/[id].astro`), by the prefix of pagePath.
+ */
+export const languageOfPath = (path: string): Lang => (path.startsWith(LANG_PREFIX.en) ? 'en' : 'id');
+
 export function pagePath(ref: PageRef, lang: Lang): string {
-  const prefix = lang === 'id' ? '/' : '/en/';
+  const prefix = LANG_PREFIX[lang];
   const w = WORDS[lang];
   switch (ref.page) {
     case 'home':
@@ -110,10 +119,7 @@ export const provinceId = (name: string) =>
  * site: the security headers give each its own rule (under the base: headersFile), so embed
  * pages never share a rule with the rest.
  */
-export const sectionPrefixes = (lang: Lang): string[] => {
-  const prefix = lang === 'id' ? '/' : '/en/';
-  return [...new Set(Object.values(WORDS[lang]))].map((w) => `${prefix}${w}/`);
-};
+export const sectionPrefixes = (lang: Lang): string[] => [...new Set(Object.values(WORDS[lang]))].map((w) => `${LANG_PREFIX[lang]}${w}/`);
 
 /**
  * Where the build writes Pagefind's bundle (its script, WebAssembly and the index of each

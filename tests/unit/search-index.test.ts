@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeSearchIndex, SearchIndex, SearchIndexError } from '../../scripts/search-index';
 
@@ -53,10 +54,11 @@ function bundle(root: string): Record<string, string> {
   return files;
 }
 
-async function indexed(name: string, routes: readonly (readonly string[])[]): Promise<{ counts: Record<string, number>; files: Record<string, string> }> {
-  const root = site(name);
+/** Indexes a site route by route; a language named after a route has its bundle written then, as the build does after its last route. */
+async function indexed(name: string, routes: readonly (readonly string[] | { write: string })[], pages = PAGES): Promise<{ counts: Record<string, number>; files: Record<string, string> }> {
+  const root = site(name, pages);
   const index = await SearchIndex.open();
-  for (const route of routes) index.add(root, route);
+  for (const route of routes) 'write' in route ? index.writeLanguage(root, route.write) : index.add(root, route);
   const counts = await index.finish(root);
   await closeSearchIndex();
   return { counts, files: bundle(root) };
@@ -79,6 +81,36 @@ describe('the search index made while the pages are built', () => {
     expect(counts).toEqual({ en: 4, id: 4 });
     const entry = JSON.parse(Buffer.from(files['pagefind/pagefind-entry.json']!, 'base64').toString('utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry.languages).map(([l, v]) => [l, v.page_count]))).toEqual({ en: 4, id: 4 });
+  });
+
+  it('gives the same bundle when a language is written as soon as its last route is done', async () => {
+    const english = ['/en/city/blitar/index.html', '/en/city/pekalongan/index.html', '/en/event/a/index.html', '/en/event/b/index.html'];
+    const atTheEnd = await indexed('at-the-end', [english, cities, events]);
+    const early = await indexed('early', [english, { write: 'en' }, cities, events, { write: 'id' }]);
+    expect(early.counts).toEqual({ en: 4, id: 4 });
+    expect(early.files).toEqual(atTheEnd.files);
+    expect(readdirSync(join(work, 'early')).sort()).toEqual(['404.html', 'embed', 'en', 'kegiatan', 'kota', 'pagefind']);
+  });
+
+  it('fails when a page comes after its language was written', async () => {
+    const root = site('late');
+    const index = await SearchIndex.open();
+    index.add(root, ['/en/city/blitar/index.html']);
+    index.writeLanguage(root, 'en');
+    index.add(root, ['/en/event/a/index.html']);
+    await expect(index.finish(root)).rejects.toThrow(
+      new SearchIndexError('/en/event/a/ is in en, whose index was written when the last route under its address prefix was done; its pages must be under that prefix.'),
+    );
+  });
+
+  it('indexes a page whose path a glob would misread, at its own address', async () => {
+    const odd = '/kota/[kota-batu]{1,2}/index.html';
+    const { counts, files } = await indexed('odd-path', [[odd, ...cities]], { ...PAGES, [odd]: page('id', 'Kota Batu', 'Pelatihan batik di Kota Batu') });
+    expect(counts).toEqual({ en: 4, id: 5 });
+    const fragments = Object.entries(files).filter(([name]) => name.startsWith('pagefind/fragment/'));
+    const urls = fragments.map(([, bytes]) => /"url":"([^"]+)"/.exec(gunzipSync(Buffer.from(bytes, 'base64')).toString('utf8'))?.[1]);
+    expect(urls).toContain('/kota/[kota-batu]{1,2}/');
+    expect(urls).toContain('/kota/blitar/');
   });
 
   it('fails when a page is written again after it was indexed', async () => {
