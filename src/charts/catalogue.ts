@@ -12,6 +12,7 @@ import { facilityStatusChart } from './facility-status';
 import { eventTimeline } from './timeline';
 import { eventYear, eventsByYear, TIMELINE_DETAIL_LIMIT } from './by-year';
 import type { Chart } from './types';
+import { cacheDir, cached, type CacheCodec } from '../lib/build-cache';
 
 /**
  * Every chart of the site, once per language: where it appears, and the sources it draws on.
@@ -60,6 +61,26 @@ function eventsOverTime(events: readonly BatikEvent[], cities: readonly City[], 
     : eventTimeline(events, cities, { lang, id, policies });
 }
 
+const chartFile: CacheCodec<Chart> = {
+  extension: 'json',
+  encode: (chart) => JSON.stringify(chart),
+  decode: (bytes) => {
+    try {
+      const chart = JSON.parse(bytes.toString('utf8')) as Chart;
+      return typeof chart.svg === 'string' && typeof chart.id === 'string' ? chart : null;
+    } catch {
+      return null;
+    }
+  },
+};
+
+/**
+ * A chart drawn by `draw` from these arguments, or the same chart from the build cache when an
+ * earlier build drew it from equal arguments with the same code (src/lib/build-cache.ts):
+ * drawing is most of what a chart costs, and a new report changes few charts.
+ */
+const drawn = <A extends unknown[]>(kind: string, draw: (...args: A) => Chart, ...args: A): Chart => cached(`chart-${kind}`, args, () => draw(...args), chartFile, cacheDir('charts'));
+
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
   const { dataset, profiles, provinces, pairs } = model;
   const cite = (records: readonly { sources: readonly string[] }[]) => sourcesOf(dataset, records);
@@ -77,17 +98,17 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     const coverage = coverageRows(dataset, of);
     const slug = (name: string) => `${prefix}${name}`;
     return [
-      { slug: slug('headline'), page, chart: headlineComparison(of, { lang, id: slug('headline') }), sources: metricSources(HEADLINE_METRICS, of), embeddable: true },
+      { slug: slug('headline'), page, chart: drawn('headline', headlineComparison, of, { lang, id: slug('headline') }), sources: metricSources(HEADLINE_METRICS, of), embeddable: true },
       // Charts show the comparison period, as the metrics count it.
-      { slug: slug('timeline'), page, chart: eventsOverTime(events, cities, policies, lang, slug('timeline')), sources: cite([...events, ...policies]), embeddable: true },
+      { slug: slug('timeline'), page, chart: drawn('events-over-time', eventsOverTime, events, cities, policies, lang, slug('timeline')), sources: cite([...events, ...policies]), embeddable: true },
       {
         slug: slug('coverage'),
         page,
-        chart: coverageMatrix(coverage, { lang, id: slug('coverage') }),
+        chart: drawn('coverage', coverageMatrix, coverage, { lang, id: slug('coverage') }),
         sources: cite(metricRecords(dataset, coverage.flatMap((row) => Object.values(row.records).flat()))),
         embeddable: true,
       },
-      { slug: slug('map'), page, chart: locatorMap(cities, { lang, id: slug('map') }), sources: [], embeddable: true },
+      { slug: slug('map'), page, chart: drawn('map', locatorMap, cities, { lang, id: slug('map') }), sources: [], embeddable: true },
     ];
   };
   const entries: ChartEntry[] = [
@@ -99,14 +120,14 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     ...METRICS.map((m): ChartEntry => ({
       slug: `ranking-${m.id.replace(/_/g, '-')}`,
       page: { page: 'metric', id: m.id },
-      chart: metricRanking(profiles, m.id, { lang, id: `ranking-${m.id.replace(/_/g, '-')}` }),
+      chart: drawn('ranking', metricRanking, profiles, m.id, { lang, id: `ranking-${m.id.replace(/_/g, '-')}` }),
       sources: metricSources([m.id]),
       embeddable: true,
     })),
     ...dataset.cities.map((c): ChartEntry => ({
       slug: `timeline-${c.id}`,
       page: { page: 'city', id: c.id },
-      chart: eventsOverTime(cityEvents(c.id), [c], cityPolicies(c.id), lang, `timeline-${c.id}`),
+      chart: drawn('events-over-time', eventsOverTime, cityEvents(c.id), [c], cityPolicies(c.id), lang, `timeline-${c.id}`),
       sources: cite([...cityEvents(c.id), ...cityPolicies(c.id)]),
       embeddable: true,
     })),
@@ -115,7 +136,14 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
       .map((c): ChartEntry => ({
         slug: `facilities-${c.id}`,
         page: { page: 'city', id: c.id },
-        chart: facilityStatusChart(dataset.facilitiesByCity.get(c.id)!, dataset.statusByFacility, { lang, id: `facilities-${c.id}` }),
+        chart: drawn(
+          'facilities',
+          facilityStatusChart,
+          dataset.facilitiesByCity.get(c.id)!,
+          // Only the city's own entries: the chart reads no other, so no other city's change redraws it.
+          new Map(dataset.facilitiesByCity.get(c.id)!.map((f) => [f.id, dataset.statusByFacility.get(f.id) ?? []])),
+          { lang, id: `facilities-${c.id}` },
+        ),
         // The chart plots status histories: it cites the reports that tell a status.
         sources: cite(dataset.facilitiesByCity.get(c.id)!.flatMap((f) => f.statuses)),
         embeddable: true,
@@ -123,7 +151,7 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
     ...pairs.map(([a, b]): ChartEntry => ({
       slug: `timeline-${pairSlug(a.id, b.id)}`,
       page: { page: 'compare', a: a.id, b: b.id },
-      chart: eventsOverTime([...cityEvents(a.id), ...cityEvents(b.id)], [a, b], [], lang, `timeline-${pairSlug(a.id, b.id)}`),
+      chart: drawn('events-over-time', eventsOverTime, [...cityEvents(a.id), ...cityEvents(b.id)], [a, b], [], lang, `timeline-${pairSlug(a.id, b.id)}`),
       sources: cite([...cityEvents(a.id), ...cityEvents(b.id)]),
       embeddable: false,
     })),

@@ -4,6 +4,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { fieldType, type Field, type Resource } from './downloads';
 import type { Lang } from './format';
 import { CLAIM_FIELDS } from './schema';
+import { cacheDir, cachedAsync, type CacheCodec } from './build-cache';
 
 // exceljs is CommonJS: Node's own loader (the build, Vitest) exposes it as a default export
 // only, a bundler as named exports; take whichever is there.
@@ -205,12 +206,27 @@ function dataSheet(sheet: Worksheet, resource: Resource, lang: Lang): void {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: resource.fields.length } };
 }
 
+/** An .xlsx file is a zip archive: whole when it starts with a local file header and ends with the end of its central directory. */
+const xlsxFile: CacheCodec<Uint8Array<ArrayBuffer>> = {
+  extension: 'xlsx',
+  encode: (bytes) => bytes,
+  decode: (bytes) =>
+    bytes.length >= 22 && bytes.readUInt32LE(0) === 0x04034b50 && bytes.readUInt32LE(bytes.length - 22) === 0x06054b50 ? new Uint8Array(bytes) : null,
+};
+
 /**
- * The workbook of one table with its labels in one language, as the bytes of an .xlsx file.
- * exceljs's streaming writer writes each row out once it is complete rather than holding every
+ * The workbook of one table with its labels in one language, as the bytes of an .xlsx file,
+ * from the build cache when an earlier build wrote it from the same rows, language, source
+ * line and date with the same code (src/lib/build-cache.ts).
+ */
+export const toXlsx = (resource: Resource, lang: Lang, info: WorkbookInfo): Promise<Uint8Array<ArrayBuffer>> =>
+  cachedAsync('workbook', [resource, lang, info], () => writeXlsx(resource, lang, info), xlsxFile, cacheDir('workbooks'));
+
+/**
+ * Writes the workbook. exceljs's streaming writer writes each row out once it is complete rather than holding every
  * cell until the end: the same sheets in half the time, which counts with tens of thousands of claims.
  */
-export async function toXlsx(resource: Resource, lang: Lang, info: WorkbookInfo): Promise<Uint8Array<ArrayBuffer>> {
+async function writeXlsx(resource: Resource, lang: Lang, info: WorkbookInfo): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGE_CACHE_DAYS, imageCacheDir, pngCacheKey, pruneImageCache, svgToPng } from '../../src/lib/raster';
+import { pngCacheKey, svgToPng } from '../../src/lib/raster';
 
 const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/><text x="2" y="14">Batik</text></svg>`;
 const isPng = (b: Buffer) => b.subarray(1, 4).toString('latin1') === 'PNG';
@@ -51,26 +51,5 @@ describe('chart images drawn once', () => {
     expect(pngCacheKey(svg('#8a3a0c'), 80)).not.toBe(pngCacheKey(svg('#8a3a0d'), 80));
     expect(pngCacheKey(svg('#8a3a0c'), 80)).not.toBe(pngCacheKey(svg('#8a3a0c'), 160));
     expect(pngCacheKey(svg('#8a3a0c'), 80)).toMatch(/^[0-9a-f]{64}\.png$/);
-  });
-
-  it('prunes files unused for IMAGE_CACHE_DAYS days, and keeps the rest', async () => {
-    const dir = tempDir();
-    const now = Date.now();
-    const day = 86_400_000;
-    for (const [name, age] of [['old.png', IMAGE_CACHE_DAYS + 1], ['recent.png', IMAGE_CACHE_DAYS - 1], ['x.png.1.ab.partial', IMAGE_CACHE_DAYS + 2]] as const) {
-      writeFileSync(join(dir, name), 'x');
-      const t = new Date(now - age * day);
-      utimesSync(join(dir, name), t, t);
-    }
-    expect(await pruneImageCache(dir, IMAGE_CACHE_DAYS, now)).toBe(2);
-    expect(readdirSync(dir)).toEqual(['recent.png']);
-    expect(await pruneImageCache(join(dir, 'missing'))).toBe(0);
-  });
-
-  it('is kept in node_modules/.cache unless BATIK_IMAGE_CACHE names a folder or is "off"', () => {
-    expect(imageCacheDir({}, '/repo')).toBe('/repo/node_modules/.cache/batik-images');
-    expect(imageCacheDir({ BATIK_IMAGE_CACHE: 'cache/img' }, '/repo')).toBe('/repo/cache/img');
-    expect(imageCacheDir({ BATIK_IMAGE_CACHE: '/tmp/img' }, '/repo')).toBe('/tmp/img');
-    expect(imageCacheDir({ BATIK_IMAGE_CACHE: 'off' }, '/repo')).toBeNull();
   });
 });
