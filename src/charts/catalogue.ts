@@ -12,7 +12,7 @@ import { facilityStatusChart } from './facility-status';
 import { eventTimeline } from './timeline';
 import { eventYear, eventsByYear, TIMELINE_DETAIL_LIMIT } from './by-year';
 import type { Chart } from './types';
-import { cacheDir, cached, type CacheCodec } from '../lib/build-cache';
+import { cached, type CacheCodec } from '../lib/build-cache';
 
 /**
  * Every chart of the site, once per language: where it appears, and the sources it draws on.
@@ -62,6 +62,7 @@ function eventsOverTime(events: readonly BatikEvent[], cities: readonly City[], 
 }
 
 const chartFile: CacheCodec<Chart> = {
+  folder: 'charts',
   extension: 'json',
   encode: (chart) => JSON.stringify(chart),
   decode: (bytes) => {
@@ -79,7 +80,7 @@ const chartFile: CacheCodec<Chart> = {
  * earlier build drew it from equal arguments with the same code (src/lib/build-cache.ts):
  * drawing is most of what a chart costs, and a new report changes few charts.
  */
-const drawn = <A extends unknown[]>(kind: string, draw: (...args: A) => Chart, ...args: A): Chart => cached(`chart-${kind}`, args, () => draw(...args), chartFile, cacheDir('charts'));
+const drawn = <A extends unknown[]>(kind: string, draw: (...args: A) => Chart, ...args: A): Chart => cached(`chart-${kind}`, args, () => draw(...args), chartFile);
 
 export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
   const { dataset, profiles, provinces, pairs } = model;

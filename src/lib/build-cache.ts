@@ -96,6 +96,26 @@ export function writeCache(dir: string, name: string, bytes: Uint8Array | string
 /** What decides the output besides the data: the project's source and its dependencies' versions. */
 const CODE = ['src', 'package-lock.json', 'astro.config.mjs'];
 
+/**
+ * A hash of files by their paths under `root` and their contents: each entry a file or a folder,
+ * read whole; an entry that does not exist counts as absent.
+ */
+export function filesHash(root: string, entries: readonly string[]): string {
+  const hash = createHash('sha256');
+  const files = entries
+    .flatMap((entry) => {
+      const path = join(root, entry);
+      if (!existsSync(path)) return [];
+      if (!statSync(path).isDirectory()) return [entry];
+      return readdirSync(path, { recursive: true, encoding: 'utf8' })
+        .map((name) => join(entry, name))
+        .filter((name) => statSync(join(root, name)).isFile());
+    })
+    .sort();
+  for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update('\n');
+  return hash.digest('hex');
+}
+
 const fingerprints = new Map<string, string | null>();
 
 /**
@@ -103,28 +123,14 @@ const fingerprints = new Map<string, string | null>();
  * process runs (then nothing is cached, as no code change could be seen).
  */
 export function codeFingerprint(cwd = process.cwd()): string | null {
-  if (!fingerprints.has(cwd)) {
-    if (!existsSync(join(cwd, 'src'))) {
-      fingerprints.set(cwd, null);
-    } else {
-      const hash = createHash('sha256');
-      const files = CODE.flatMap((entry) => {
-        const path = join(cwd, entry);
-        if (!existsSync(path)) return [];
-        if (!statSync(path).isDirectory()) return [entry];
-        return readdirSync(path, { recursive: true, encoding: 'utf8' })
-          .map((name) => join(entry, name))
-          .filter((name) => statSync(join(cwd, name)).isFile());
-      }).sort();
-      for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(cwd, file))).update('\n');
-      fingerprints.set(cwd, hash.digest('hex'));
-    }
-  }
+  if (!fingerprints.has(cwd)) fingerprints.set(cwd, existsSync(join(cwd, 'src')) ? filesHash(cwd, CODE) : null);
   return fingerprints.get(cwd)!;
 }
 
 /** How a result is kept in a file and read back; `decode` returns null for a file that is not a whole result. */
 export interface CacheCodec<T> {
+  /** The cache's folder for this kind of result (`cacheDir`). */
+  folder: string;
   extension: string;
   encode: (value: T) => Uint8Array | string;
   decode: (bytes: Buffer) => T | null;
@@ -169,14 +175,21 @@ function lookUp<T>(kind: string, inputs: unknown, codec: CacheCodec<T>, dir: str
   };
 }
 
+/**
+ * The folder of results keyed on the code: none under `astro dev` (NODE_ENV development), whose
+ * code changes while it runs, after its fingerprint was taken.
+ */
+export const resultCacheDir = (folder: string, env: Record<string, string | undefined> = process.env): string | null =>
+  env.NODE_ENV === 'development' ? null : cacheDir(folder, env);
+
 /** `make()`, or its result from an earlier build with the same inputs and code. */
-export function cached<T>(kind: string, inputs: unknown, make: () => T, codec: CacheCodec<T>, dir = cacheDir(kind)): T {
+export function cached<T>(kind: string, inputs: unknown, make: () => T, codec: CacheCodec<T>, dir = resultCacheDir(codec.folder)): T {
   const found = lookUp(kind, inputs, codec, dir);
   return 'hit' in found ? found.hit : found.keep(make());
 }
 
 /** The same as `cached`, for a result made asynchronously. */
-export async function cachedAsync<T>(kind: string, inputs: unknown, make: () => Promise<T>, codec: CacheCodec<T>, dir = cacheDir(kind)): Promise<T> {
+export async function cachedAsync<T>(kind: string, inputs: unknown, make: () => Promise<T>, codec: CacheCodec<T>, dir = resultCacheDir(codec.folder)): Promise<T> {
   const found = lookUp(kind, inputs, codec, dir);
   return 'hit' in found ? found.hit : found.keep(await make());
 }

@@ -77,6 +77,16 @@ export function textDirective(phrase: string): string | null {
  * specification allows; one that already holds a fragment directive gets no second one.
  */
 export function textFragmentUrl(url: string, phrase: string): string | null {
+  const key = `${url}\n${phrase}`;
+  if (!fragmentLinks.has(key)) fragmentLinks.set(key, makeTextFragmentUrl(url, phrase));
+  return fragmentLinks.get(key)!;
+}
+// Each evidence phrase is linked on a page in each language, and each report's archive from
+// every phrase it is cited for: each link is made and checked once.
+const fragmentLinks = new Map<string, string | null>();
+const archiveLinks = new Map<string, string | null>();
+
+function makeTextFragmentUrl(url: string, phrase: string): string | null {
   if (!isWebUrl(url)) return null;
   const directive = textDirective(phrase);
   if (directive === null) return null;
@@ -103,6 +113,12 @@ export function waybackTimestamp(published: string | null): string | null {
  * capture (the timestamp "*"). The fragment, which no server sees, is left off.
  */
 export function waybackUrl(url: string, published: string | null): string | null {
+  const key = `${url}\n${published}`;
+  if (!archiveLinks.has(key)) archiveLinks.set(key, makeWaybackUrl(url, published));
+  return archiveLinks.get(key)!;
+}
+
+function makeWaybackUrl(url: string, published: string | null): string | null {
   if (!isWebUrl(url)) return null;
   const original = url.split('#')[0]!;
   const link = `https://web.archive.org/web/${waybackTimestamp(published) ?? '*'}/${original}`;

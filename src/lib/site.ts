@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { cached, filesHash, type CacheCodec } from './build-cache';
 import { cityName, type City, type Dataset } from './dataset';
 import type { Lang } from './format';
-import { loadDataset, type LoadOptions } from './load';
+import { loadDataset, type LoadOptions, type LoadResult } from './load';
 import { dataPaths } from './paths';
 import { formatProblems, hasErrors, type Problem } from './problems';
 import { METRICS, type MetricId } from './metrics';
@@ -55,7 +57,7 @@ function rankingWords(ranking: Ranking<CityProfile>, metric: MetricId, lang: Lan
   };
 }
 
-let cached: { version: string; model: SiteModel } | undefined;
+let current: { version: string; model: SiteModel } | undefined;
 
 /**
  * A fingerprint of the data files (name, size and modification time of each, and the number
@@ -89,13 +91,31 @@ export class DataErrors extends Error {
   }
 }
 
+/** A load's result kept whole: v8's serialisation keeps the dataset's Maps and the records they share. */
+const loadedFile: CacheCodec<LoadResult> = {
+  folder: 'data',
+  extension: 'v8',
+  encode: (result) => serialize(result),
+  decode: (bytes) => {
+    try {
+      const result = deserialize(bytes) as LoadResult;
+      return Array.isArray(result?.problems) ? result : null;
+    } catch {
+      return null;
+    }
+  },
+};
+
 /**
  * The build's data, loaded and validated, or DataErrors when any problem is an error. The one
  * rule for refusing data: `npm run build` applies it before Astro starts (scripts/build.ts),
  * and the pages apply it again through siteModel, so `astro dev` refuses the same data.
  */
 export function checkedData(paths: LoadOptions = dataPaths()): { dataset: Dataset; problems: Problem[]; evidenceChecked: boolean } {
-  const { dataset, problems, evidenceChecked } = loadDataset(paths);
+  // The build script checks the data, then Astro loads it again: that load, and a rebuild's,
+  // read what the first kept, under a hash of every file of the data and reports folders.
+  const files = [paths, filesHash(paths.dataDir, ['.']), paths.reportsDir ? filesHash(paths.reportsDir, ['.']) : null];
+  const { dataset, problems, evidenceChecked } = cached('dataset', files, () => loadDataset(paths), loadedFile);
   if (!dataset || hasErrors(problems)) throw new DataErrors(paths.dataDir, problems);
   return { dataset, problems, evidenceChecked };
 }
@@ -108,15 +128,15 @@ export function checkedData(paths: LoadOptions = dataPaths()): { dataset: Datase
 export function siteModel(): SiteModel {
   const paths = dataPaths();
   const version = dataVersion(paths.dataDir);
-  if (cached?.version === version) return cached.model;
+  if (current?.version === version) return current.model;
   const { dataset, problems, evidenceChecked } = checkedData(paths);
   // Never folded into the warning count: a site built without its reports is published unchecked.
   if (!evidenceChecked)
     console.warn(`\n*** EVIDENCE NOT CHECKED: no reports folder at ${paths.reportsDir}. Set BATIK_REPORTS_DIR; the methodology page of this build says its evidence was not checked. ***\n`);
   const warnings = problems.filter((p) => p.rule !== 'reports-missing').length;
   if (warnings) console.warn(`Data: ${warnings} warnings (quality flags included); "npm run validate" lists them.`);
-  cached = { version, model: buildSiteModel(dataset, evidenceChecked) };
-  return cached.model;
+  current = { version, model: buildSiteModel(dataset, evidenceChecked) };
+  return current.model;
 }
 
 

@@ -4,7 +4,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { fieldType, type Field, type Resource } from './downloads';
 import type { Lang } from './format';
 import { CLAIM_FIELDS } from './schema';
-import { cacheDir, cachedAsync, type CacheCodec } from './build-cache';
+import { cachedAsync, type CacheCodec } from './build-cache';
 
 // exceljs is CommonJS: Node's own loader (the build, Vitest) exposes it as a default export
 // only, a bundler as named exports; take whichever is there.
@@ -208,6 +208,7 @@ function dataSheet(sheet: Worksheet, resource: Resource, lang: Lang): void {
 
 /** An .xlsx file is a zip archive: whole when it starts with a local file header and ends with the end of its central directory. */
 const xlsxFile: CacheCodec<Uint8Array<ArrayBuffer>> = {
+  folder: 'workbooks',
   extension: 'xlsx',
   encode: (bytes) => bytes,
   decode: (bytes) =>
@@ -220,7 +221,7 @@ const xlsxFile: CacheCodec<Uint8Array<ArrayBuffer>> = {
  * line and date with the same code (src/lib/build-cache.ts).
  */
 export const toXlsx = (resource: Resource, lang: Lang, info: WorkbookInfo): Promise<Uint8Array<ArrayBuffer>> =>
-  cachedAsync('workbook', [resource, lang, info], () => writeXlsx(resource, lang, info), xlsxFile, cacheDir('workbooks'));
+  cachedAsync('workbook', [resource, lang, info], () => writeXlsx(resource, lang, info), xlsxFile);
 
 /**
  * Writes the workbook. exceljs's streaming writer writes each row out once it is complete rather than holding every

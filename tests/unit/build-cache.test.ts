@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_DAYS, cacheDir, cached, cachedAsync, codeFingerprint, inputText, pruneCache, resultKey, type CacheCodec } from '../../src/lib/build-cache';
+import { CACHE_DAYS, cacheDir, cached, cachedAsync, codeFingerprint, inputText, pruneCache, resultCacheDir, resultKey, type CacheCodec } from '../../src/lib/build-cache';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -15,6 +15,7 @@ afterEach(() => {
 });
 
 const text: CacheCodec<string> = {
+  folder: 'texts',
   extension: 'txt',
   encode: (value) => `whole:${value}`,
   decode: (bytes) => (bytes.toString('utf8').startsWith('whole:') ? bytes.toString('utf8').slice(6) : null),
@@ -111,5 +112,11 @@ describe('the build cache', () => {
     expect(cacheDir('charts', { BATIK_CACHE: 'cache' }, '/repo')).toBe('/repo/cache/charts');
     expect(cacheDir('images', { BATIK_CACHE: '/tmp/c' }, '/repo')).toBe('/tmp/c/images');
     expect(cacheDir('images', { BATIK_CACHE: 'off' }, '/repo')).toBeNull();
+  });
+
+  it('keeps no result keyed on the code under astro dev, whose code changes while it runs', () => {
+    expect(resultCacheDir('charts', { NODE_ENV: 'development', BATIK_CACHE: '/tmp/c' })).toBeNull();
+    expect(resultCacheDir('charts', { NODE_ENV: 'production', BATIK_CACHE: '/tmp/c' })).toBe('/tmp/c/charts');
+    expect(resultCacheDir('charts', { BATIK_CACHE: '/tmp/c' })).toBe('/tmp/c/charts');
   });
 });
