@@ -57,11 +57,14 @@ function unique<T>(log: ProblemLog, rows: Located<T>[] | null, key: (v: T) => st
  * and the evidence against the report texts. A table that failed to load is skipped, so one
  * broken file does not bury the others under follow-on errors.
  */
+/** Today's date (UTC), which the data is checked against: no report is published after it. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
 export function checkDataset(t: Tables, reports: ReportCheckOptions): Problem[] {
   const log = new ProblemLog();
   const ix = checkReferences(log, t);
   checkClaims(log, t, ix);
-  checkPublication(log, t, new Date().toISOString().slice(0, 10));
+  checkPublication(log, t, today());
   checkFlags(log, t, ix);
   checkDuplicates(log, t);
   checkFacilityHistories(log, t, ix);

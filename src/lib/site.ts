@@ -4,6 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import { cached, filesHash, type CacheCodec } from './build-cache';
 import { cityName, type City, type Dataset } from './dataset';
 import type { Lang } from './format';
+import { today } from './check';
 import { loadDataset, type LoadOptions, type LoadResult } from './load';
 import { dataPaths } from './paths';
 import { formatProblems, hasErrors, type Problem } from './problems';
@@ -113,9 +114,10 @@ const loadedFile: CacheCodec<LoadResult> = {
  */
 export function checkedData(paths: LoadOptions = dataPaths()): { dataset: Dataset; problems: Problem[]; evidenceChecked: boolean } {
   // The build script checks the data, then Astro loads it again: that load, and a rebuild's,
-  // read what the first kept, under a hash of every file of the data and reports folders.
-  const files = [paths, filesHash(paths.dataDir, ['.']), paths.reportsDir ? filesHash(paths.reportsDir, ['.']) : null];
-  const { dataset, problems, evidenceChecked } = cached('dataset', files, () => loadDataset(paths), loadedFile);
+  // read what the first kept, under a hash of every file of the data and reports folders and
+  // of the day (no report may be published after it).
+  const inputs = [paths, today(), filesHash(paths.dataDir, ['.']), paths.reportsDir ? filesHash(paths.reportsDir, ['.']) : null];
+  const { dataset, problems, evidenceChecked } = cached('dataset', inputs, () => loadDataset(paths), loadedFile);
   if (!dataset || hasErrors(problems)) throw new DataErrors(paths.dataDir, problems);
   return { dataset, problems, evidenceChecked };
 }

@@ -12,6 +12,7 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllEnvs();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -46,5 +47,16 @@ describe('the checked data from the build cache', () => {
     checkedData({ dataDir, reportsDir: null });
     appendFileSync(join(dataDir, 'events.csv'), 'not,a,valid,row\n');
     for (let i = 0; i < 2; i++) expect(() => checkedData({ dataDir, reportsDir: null })).toThrow(DataErrors);
+  });
+
+  it('checks the data again on another day: what was published in the future then is not now', () => {
+    vi.stubEnv('BATIK_CACHE', tempDir('batik-cache-'));
+    const dataDir = fixtureCopy();
+    const latest = '2024-05-27'; // the latest publication date in the fixture's sources.csv
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-05-26T12:00:00Z'));
+    expect(() => checkedData({ dataDir, reportsDir: null })).toThrow(/published-future/);
+    vi.setSystemTime(new Date(`${latest}T12:00:00Z`));
+    expect(checkedData({ dataDir, reportsDir: null }).problems.some((p) => p.rule === 'published-future')).toBe(false);
   });
 });
