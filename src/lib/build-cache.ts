@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
  * charts and writing the workbooks were a fifth of the pages' build time.
  *
  * What a result is made from: its inputs whole, every value reachable from them (written out by
- * `inputText`, which follows Maps and Sets), and the code, as
- * a fingerprint of every file under src/ with package-lock.json and astro.config.mjs (the
- * versions of Plot, d3, exceljs…). A change to any of them is a new key, so a stale result is
+ * `inputText`, which follows Maps and Sets), and the code: a fingerprint of every file under
+ * src/ with package-lock.json and astro.config.mjs (the versions of Plot, d3, exceljs…), and of
+ * Node's and its ICU's versions. A change to any of them is a new key, so a stale result is
  * never served; the same inputs give the same bytes, cached or not.
  */
 
@@ -93,7 +93,7 @@ export function writeCache(dir: string, name: string, bytes: Uint8Array | string
   renameSync(partial, path);
 }
 
-/** What decides the output besides the data: the project's source and its dependencies' versions. */
+/** What decides the output besides the data and the runtime: the project's source and its dependencies' versions. */
 const CODE = ['src', 'package-lock.json', 'astro.config.mjs'];
 
 /**
@@ -123,7 +123,9 @@ const fingerprints = new Map<string, string | null>();
  * process runs (then nothing is cached, as no code change could be seen).
  */
 export function codeFingerprint(cwd = process.cwd()): string | null {
-  if (!fingerprints.has(cwd)) fingerprints.set(cwd, existsSync(join(cwd, 'src')) ? filesHash(cwd, CODE) : null);
+  // Node's version and its ICU's, which format the numbers and dates in the output.
+  const runtime = `node ${process.versions.node} icu ${process.versions.icu ?? 'none'}`;
+  if (!fingerprints.has(cwd)) fingerprints.set(cwd, existsSync(join(cwd, 'src')) ? `${runtime} ${filesHash(cwd, CODE)}` : null);
   return fingerprints.get(cwd)!;
 }
 
