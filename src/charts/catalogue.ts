@@ -132,23 +132,27 @@ export function chartCatalogue(model: SiteModel, lang: Lang): ChartEntry[] {
       sources: cite([...cityEvents(c.id), ...cityPolicies(c.id)]),
       embeddable: true,
     })),
-    ...dataset.cities
-      .filter((c) => (dataset.facilitiesByCity.get(c.id) ?? []).length > 0)
-      .map((c): ChartEntry => ({
-        slug: `facilities-${c.id}`,
-        page: { page: 'city', id: c.id },
-        chart: drawn(
-          'facilities',
-          facilityStatusChart,
-          dataset.facilitiesByCity.get(c.id)!,
-          // Only the city's own entries: the chart reads no other, so no other city's change redraws it.
-          new Map(dataset.facilitiesByCity.get(c.id)!.map((f) => [f.id, dataset.statusByFacility.get(f.id) ?? []])),
-          { lang, id: `facilities-${c.id}` },
-        ),
-        // The chart plots status histories: it cites the reports that tell a status.
-        sources: cite(dataset.facilitiesByCity.get(c.id)!.flatMap((f) => f.statuses)),
-        embeddable: true,
-      })),
+    ...dataset.cities.flatMap((c): ChartEntry[] => {
+      const facilities = dataset.facilitiesByCity.get(c.id) ?? [];
+      if (facilities.length === 0) return [];
+      return [
+        {
+          slug: `facilities-${c.id}`,
+          page: { page: 'city', id: c.id },
+          chart: drawn(
+            'facilities',
+            facilityStatusChart,
+            facilities,
+            // Only the city's own entries: the chart reads no other, so no other city's change redraws it.
+            new Map(facilities.map((f) => [f.id, dataset.statusByFacility.get(f.id) ?? []])),
+            { lang, id: `facilities-${c.id}` },
+          ),
+          // The chart plots status histories: it cites the reports that tell a status.
+          sources: cite(facilities.flatMap((f) => f.statuses)),
+          embeddable: true,
+        },
+      ];
+    }),
     ...pairs.map(([a, b]): ChartEntry => ({
       slug: `timeline-${pairSlug(a.id, b.id)}`,
       page: { page: 'compare', a: a.id, b: b.id },

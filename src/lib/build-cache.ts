@@ -123,9 +123,11 @@ const fingerprints = new Map<string, string | null>();
  * process runs (then nothing is cached, as no code change could be seen).
  */
 export function codeFingerprint(cwd = process.cwd()): string | null {
-  // Node's version and its ICU's, which format the numbers and dates in the output.
-  const runtime = `node ${process.versions.node} icu ${process.versions.icu ?? 'none'}`;
-  if (!fingerprints.has(cwd)) fingerprints.set(cwd, existsSync(join(cwd, 'src')) ? `${runtime} ${filesHash(cwd, CODE)}` : null);
+  if (!fingerprints.has(cwd)) {
+    // Node's version and its ICU's, which format the numbers and dates in the output.
+    const runtime = `node ${process.versions.node} icu ${process.versions.icu ?? 'none'}`;
+    fingerprints.set(cwd, existsSync(join(cwd, 'src')) ? `${runtime} ${filesHash(cwd, CODE)}` : null);
+  }
   return fingerprints.get(cwd)!;
 }
 

@@ -1,24 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chartCatalogue } from '../../src/charts/catalogue';
 import { resources } from '../../src/lib/downloads';
 import { buildSiteModel } from '../../src/lib/site';
 import { toXlsx } from '../../src/lib/workbook';
+import { temporaryFolders } from '../helpers/temp';
 import { fixtureDataset } from './fixtures';
 
-const dirs: string[] = [];
+const tempDir = temporaryFolders();
 function useCache(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'batik-charts-cache-'));
-  dirs.push(dir);
+  const dir = tempDir('batik-charts-cache-');
   vi.stubEnv('BATIK_CACHE', dir);
   return dir;
 }
-afterEach(() => {
-  vi.unstubAllEnvs();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+afterEach(() => vi.unstubAllEnvs());
 
 const catalogue = () => chartCatalogue(buildSiteModel(fixtureDataset()), 'id');
 

@@ -5,15 +5,15 @@
  * the file, rule, physical line, row and column) or, for harmless variations, accepts it
  * without changing the value.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/dataset';
 import { loadDataset } from '../../src/lib/load';
 import { formatProblems, type Problem } from '../../src/lib/problems';
 import * as schema from '../../src/lib/schema';
+import { temporaryFolders } from '../helpers/temp';
 
 // ---------------------------------------------------------------------------------------
 // The base dataset: three cities, five reports (one rejected) and a population table, every
@@ -128,13 +128,11 @@ const columnsOf = (spec: { row: { shape: object } }) => Object.keys(spec.row.sha
 const csvText = (spec: { row: { shape: object } }, rows: Row[]) =>
   `${Papa.unparse({ fields: columnsOf(spec), data: rows.map((r) => columnsOf(spec).map((c) => r[c] ?? '')) }, { newline: '\n' }).replace(/\n$/, '')}\n`;
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const tempDir = temporaryFolders();
 
 /** Writes the base dataset into a new folder: data/ and reports/. */
 function writeBase(): string {
-  const root = mkdtempSync(join(tmpdir(), 'batik-bad-base-'));
-  temps.push(root);
+  const root = tempDir('batik-bad-base-');
   const data = join(root, 'data');
   mkdirSync(data);
   const files: [string, string][] = [
@@ -270,8 +268,7 @@ const insertBytesBefore = (marker: string, inserted: number[]) => (bytes: Buffer
 // Running a case
 
 function loadMutated(mutations: Mutation[], requireReports = false) {
-  const tmp = mkdtempSync(join(tmpdir(), 'batik-bad-'));
-  temps.push(tmp);
+  const tmp = tempDir('batik-bad-');
   cpSync(base, tmp, { recursive: true });
   for (const m of mutations) m(tmp);
   return loadDataset({ dataDir: join(tmp, 'data'), reportsDir: join(tmp, 'reports'), requireReports });

@@ -1,18 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_DAYS, cacheDir, cached, cachedAsync, codeFingerprint, inputText, pruneCache, resultCacheDir, resultKey, type CacheCodec } from '../../src/lib/build-cache';
+import { temporaryFolders } from '../helpers/temp';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batik-cache-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const newFolder = temporaryFolders();
+const tempDir = () => newFolder('batik-cache-');
 
 const text: CacheCodec<string> = {
   folder: 'texts',

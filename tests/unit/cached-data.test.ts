@@ -1,20 +1,14 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
 import { checkedData, DataErrors } from '../../src/lib/site';
+import { temporaryFolders } from '../helpers/temp';
 
-const dirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temporaryFolders();
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllEnvs();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 /** A copy of the five-report fixture that a test may edit. */

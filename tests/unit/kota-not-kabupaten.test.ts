@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
 import { formatProblems } from '../../src/lib/problems';
+import { temporaryFolders } from '../helpers/temp';
 
 /**
  * Each of the cities has a regency of the same name. A report about the kabupaten must not
@@ -48,13 +48,11 @@ const FILES: Record<string, string> = {
   'population.csv': 'city,year,value,basis,source,evidence,note\n',
 };
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+const tempDir = temporaryFolders();
 
 /** Writes the dataset with the report text changed by `edit`, and loads it. */
 const withReport = (edit: (text: string) => string) => {
-  const root = mkdtempSync(join(tmpdir(), 'batik-kab-'));
-  temps.push(root);
+  const root = tempDir('batik-kab-');
   mkdirSync(join(root, 'data'));
   mkdirSync(join(root, 'reports'));
   for (const [file, text] of Object.entries(FILES)) writeFileSync(join(root, 'data', file), text);

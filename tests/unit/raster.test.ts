@@ -1,21 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pngCacheKey, svgToPng } from '../../src/lib/raster';
+import { temporaryFolders } from '../helpers/temp';
 
 const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/><text x="2" y="14">Batik</text></svg>`;
 const isPng = (b: Buffer) => b.subarray(1, 4).toString('latin1') === 'PNG';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batik-raster-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const newFolder = temporaryFolders();
+const tempDir = () => newFolder('batik-raster-');
 
 describe('chart images drawn once', () => {
   it('keeps a drawn PNG under the hash of its SVG and width, and gives the same bytes from the cache', async () => {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src/lib/downloads';
 import { loadDataset } from '../../src/lib/load';
 import { cityProfile } from '../../src/lib/summarise';
+import { temporaryFolders } from '../helpers/temp';
 
 /**
  * The worked examples of data/README.md's recipe, each on a fixture dataset and fixture
@@ -24,8 +24,10 @@ const REPORTS: Record<string, string> = {
   'alpha-2024-06-01-bupati': 'Bupati Alpha membuka pelatihan batik di Kabupaten Alpha yang diikuti 40 orang.',
 };
 
+const tempDir = temporaryFolders();
+
 function fixture(extraSources: string[] = [], claims: string[] = [], extra: { events?: string[]; facilities?: string[] } = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'recipe-'));
+  const root = tempDir('batik-recipe-');
   const data = join(root, 'data');
   const reports = join(root, 'reports');
   mkdirSync(data);
