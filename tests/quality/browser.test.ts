@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOX_CLASS, NARROW_CLASS } from '../../src/charts/render';
 import { axeViolations, describeViolations, installAxe } from '../helpers/axe';
 import { CONTEXT, describeIssues, horizontalOverflow, servedSite, visit } from '../helpers/browser';
 import { htmlFiles, pageAddress } from '../helpers/dist';
@@ -32,6 +33,29 @@ const withPage = async <T>(ctx: BrowserContext, run: (page: Page) => Promise<T>)
     await page.close();
   }
 };
+
+/** The built HTML of a page. */
+const builtHtml = (address: string) => readFileSync(join(dist, address.endsWith('/') ? `${address}index.html` : address), 'utf8');
+
+/**
+ * axe in the light and then the dark scheme, switched in place as a reader's system setting
+ * would switch it; the violations as readable lines.
+ */
+async function auditBothSchemes(page: Page, address: string, label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+    // An embed takes its theme from its address, not from the reader's setting: the dark one is
+    // what ?theme=dark sets on its root before the first paint (src/styles/embed-style.ts).
+    if (EMBED.test(address)) await page.evaluate((theme) => document.documentElement.setAttribute('data-theme', theme), scheme);
+    const violations = await axeViolations(page);
+    tally('axe runs');
+    tally('axe violations', violations.reduce((n, v) => n + v.nodes.length, 0));
+    found.push(...describeViolations(`${label} (${scheme})`, violations));
+  }
+  return found;
+}
 
 describe('served headers', () => {
   it('every page gets exactly one Content-Security-Policy with one framing rule, and only embeds may be framed', () => {
@@ -87,20 +111,7 @@ describe('every page in the browser', () => {
       tally('CSP violations', issues.cspViolations.length);
       tally('failed requests', issues.failedRequests.length + issues.foreignRequests.length);
       expect.soft(describeIssues(address, issues)).toEqual([]);
-      // The colour scheme is switched in place, as a reader's system setting would switch it, and axe runs again.
-      const found: string[] = [];
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
-        // An embed takes its theme from its address, not from the reader's setting: the dark one is
-        // what ?theme=dark sets on its root before the first paint (src/styles/embed-style.ts).
-        if (EMBED.test(address)) await page.evaluate((theme) => document.documentElement.setAttribute('data-theme', theme), scheme);
-        const violations = await axeViolations(page);
-        tally('axe runs');
-        tally('axe violations', violations.reduce((n, v) => n + v.nodes.length, 0));
-        found.push(...describeViolations(`${address} (${scheme})`, violations));
-      }
-      expect(found).toEqual([]);
+      expect(await auditBothSchemes(page, address, address)).toEqual([]);
     } finally {
       await page.close();
     }
@@ -143,7 +154,7 @@ function inOrder(keys: string[], direction: 'ascending' | 'descending'): boolean
   return true;
 }
 
-const sortablePages = addresses.filter((a) => readFileSync(join(dist, a.endsWith('/') ? `${a}index.html` : a), 'utf8').includes('data-sortable'));
+const sortablePages = addresses.filter((a) => builtHtml(a).includes('data-sortable'));
 
 describe('sortable tables by keyboard', () => {
   it('some pages have sortable tables', () => {
@@ -209,21 +220,43 @@ describe('sortable tables by keyboard', () => {
 });
 
 describe('on a 320 px phone', () => {
-  // Home and every city page in both languages: no horizontal scrolling of the page
-  // itself (wide tables scroll inside their own wrapper).
-  const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a));
+  // Home and every city page in both languages, and every page with a chart drawn in a narrow
+  // layout: no horizontal scrolling of the page itself (wide tables scroll inside their own
+  // wrapper). At 320 px a chart shows its narrow layout, which the full-width audit above never
+  // sees (it is hidden there), so axe runs again here, in the light and the dark scheme.
+  const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a) || builtHtml(a).includes(NARROW_CLASS));
 
-  it.each(narrow)('%s fits 320 px', async (address) => {
-    const phone = await site.browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
+  let phone: BrowserContext;
+  beforeAll(async () => {
+    phone = await site.browser.newContext({ ...CONTEXT, viewport: { width: 320, height: 640 } });
+    await installAxe(phone);
+  });
+  afterAll(() => phone?.close());
+
+  it('pages other than home and the cities have narrow charts to audit', () => {
+    expect(narrow.filter((a) => /^\/(en\/)?(banding|compare|metrik|metric|embed)\//.test(a)).length).toBeGreaterThan(0);
+  });
+
+  it.concurrent.for(narrow)('%s fits 320 px, and its narrow charts have no WCAG 2.1 A/AA violation in the light or the dark scheme', { timeout: 180_000 }, async (address) => {
+    const page = await phone.newPage();
     try {
-      const page = await phone.newPage();
       const issues = await visit(page, site.server.origin, address);
       tally('browser loads');
       expect(describeIssues(address, issues)).toEqual([]);
       const { width, culprits } = await horizontalOverflow(page);
       expect(width, `${address} is ${width} px wide at 320 px: ${culprits.join('; ')}`).toBeLessThanOrEqual(321);
+      // Each chart drawn in a wide and a narrow layout shows the narrow one, and only it.
+      const shown = await page.evaluate(
+        ([box, narrowClass]) =>
+          Array.from(document.querySelectorAll(`.${box}`))
+            .filter((b) => b.querySelector(`svg.${narrowClass}`))
+            .map((b) => Array.from(b.querySelectorAll('svg')).filter((svg) => svg.checkVisibility()).map((svg) => svg.classList.contains(narrowClass))),
+        [BOX_CLASS, NARROW_CLASS] as const,
+      );
+      expect(shown.filter((visible) => visible.length !== 1 || !visible[0]), 'charts not in their narrow layout at 320 px').toEqual([]);
+      expect(await auditBothSchemes(page, address, `${address} at 320 px`)).toEqual([]);
     } finally {
-      await phone.close();
+      await page.close();
     }
   });
 });
