@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { cityProfiles } from '../../src/lib/summarise';
 import { writeSyntheticDataset } from '../../scripts/synthetic';
 import { BUILD } from '../helpers/build';
 import { page } from '../helpers/dist';
+import { temporaryFolders } from '../helpers/temp';
 
 /**
  * A curator adds a fifth city with one event, following data/README.md: a report file, a
@@ -18,7 +18,7 @@ import { page } from '../helpers/dist';
  * is rebuilt from that copy of a four-city fixture dataset (with its fixture reports), with
  * no code change, and the city appears everywhere.
  */
-const root = mkdtempSync(join(tmpdir(), 'batik-fifth-'));
+const root = temporaryFolders()('batik-fifth-');
 const { dataDir, reportsDir } = writeSyntheticDataset(root, { cities: 4, eventsPerCity: 3 });
 const out = join(root, 'dist');
 let buildOutput = '';

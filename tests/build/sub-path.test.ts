@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { BUILD } from '../helpers/build';
 import { htmlFiles, pageAddress, resolves } from '../helpers/dist';
 import { brokenLinks } from '../helpers/links';
 import { headersFor, parseHeadersFile } from '../helpers/serve';
+import { temporaryFolders } from '../helpers/temp';
 
 /**
  * A site published under a sub-path, as a GitHub Pages project site is: a small synthetic
@@ -21,7 +21,7 @@ import { headersFor, parseHeadersFile } from '../helpers/serve';
  */
 const BASE = '/batik/';
 const SITE = `https://example.org${BASE}`;
-const root = mkdtempSync(join(tmpdir(), 'batik-sub-path-'));
+const root = temporaryFolders()('batik-sub-path-');
 const { dataDir, reportsDir } = writeSyntheticDataset(root, { cities: 3, eventsPerCity: 2 });
 const out = join(root, 'dist');
 /**

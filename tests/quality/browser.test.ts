@@ -34,8 +34,13 @@ const withPage = async <T>(ctx: BrowserContext, run: (page: Page) => Promise<T>)
   }
 };
 
-/** The built HTML of a page. */
-const builtHtml = (address: string) => readFileSync(join(dist, address.endsWith('/') ? `${address}index.html` : address), 'utf8');
+/** What each page's built HTML holds that picks it for a check below, read once per page. */
+const holds = new Map(
+  addresses.map((a) => {
+    const html = readFileSync(join(dist, a.endsWith('/') ? `${a}index.html` : a), 'utf8');
+    return [a, { sortableTable: html.includes('data-sortable'), narrowChart: html.includes(NARROW_CLASS) }] as const;
+  }),
+);
 
 type Scheme = 'light' | 'dark';
 
@@ -156,7 +161,7 @@ function inOrder(keys: string[], direction: 'ascending' | 'descending'): boolean
   return true;
 }
 
-const sortablePages = addresses.filter((a) => builtHtml(a).includes('data-sortable'));
+const sortablePages = addresses.filter((a) => holds.get(a)!.sortableTable);
 
 describe('sortable tables by keyboard', () => {
   it('some pages have sortable tables', () => {
@@ -229,7 +234,7 @@ describe('on a 320 px phone', () => {
   // Once, in the dark scheme a phone at night uses: what the width changes is the page's
   // structure, and the charts' colours at every width and in both schemes are checked by
   // tests/browser/charts-legibility.test.ts (axe does not read SVG text).
-  const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a) || builtHtml(a).includes(NARROW_CLASS));
+  const narrow = addresses.filter((a) => a === '/' || a === '/en/' || /^\/(kota|en\/city)\/[^/]+\/$/.test(a) || holds.get(a)!.narrowChart);
 
   let phone: BrowserContext;
   beforeAll(async () => {
